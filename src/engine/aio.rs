@@ -1,0 +1,492 @@
+//! asyncio's semantics, written once over any `Runtime`: tasks, `create_task`, `gather`, `cancel`,
+//! `sleep`, `print`, fetch and CPU work, each recorded in the event log with its time.
+//!
+//! Cancellation follows asyncio rather than Rust's drop-to-cancel: `cancel()` only sets a flag and wakes
+//! the task; the `await` it is suspended in then returns `Err(Exception::Cancelled)`, which the
+//! coroutine propagates with `?`. So cleanup written in the coroutine (`__aexit__`, `finally`) still
+//! runs, and may even await, exactly as in Python.
+
+use std::cell::{Cell, Ref, RefCell};
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use futures::future::LocalBoxFuture;
+use futures::FutureExt;
+
+use super::event::{Event, EventKind, TaskId};
+use super::runtime::{FetchResponse, Runtime};
+use super::value::{py_number, PyValue};
+use super::{micros_from_secs, Micros};
+
+/// A Python exception as far as the chapter needs them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Exception {
+    /// `asyncio.CancelledError`.
+    Cancelled,
+    /// Any other exception: `kind` is the Python class name (`ClientError`), `message` its text.
+    Error { kind: String, message: String },
+}
+
+impl Exception {
+    pub fn error(kind: impl Into<String>, message: impl Into<String>) -> Self {
+        Exception::Error { kind: kind.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Exception::Cancelled => f.write_str("CancelledError"),
+            Exception::Error { kind, message } => write!(f, "{kind}: {message}"),
+        }
+    }
+}
+
+/// What a coroutine ends with: its return value or the exception it raised.
+pub type CoroResult = Result<PyValue, Exception>;
+
+/// The asyncio layer a scenario is written against. Cheap to clone; every clone is the same loop.
+#[derive(Clone)]
+pub struct Aio {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    runtime: Rc<dyn Runtime>,
+    events: RefCell<Vec<Event>>,
+    tasks: RefCell<Vec<TaskSlot>>,
+    /// The task being polled right now (asyncio's `current_task()`); awaits use it to know whose
+    /// cancellation flag to check and on whose lane to record.
+    current: Cell<Option<TaskId>>,
+    /// Counts finished tasks, so `gather` can raise the exception that happened first in time.
+    finish_counter: Cell<u64>,
+}
+
+struct TaskSlot {
+    name: String,
+    /// The root task is the top-level code: when it ends, the run ends and the remaining tasks are
+    /// cancelled, as `asyncio.run` does.
+    is_root: bool,
+    cancel_pending: bool,
+    waker: Option<Waker>,
+    result: Option<(u64, CoroResult)>,
+    joiners: Vec<Waker>,
+}
+
+/// A handle to a task made by `create_task`: await it with `join`, or `cancel` it.
+#[derive(Clone)]
+pub struct Task {
+    id: TaskId,
+    aio: Aio,
+}
+
+impl Task {
+    pub fn id(&self) -> TaskId {
+        self.id
+    }
+
+    /// `task.cancel()`: asks the task to stop at the await it is suspended in. Returns false if the
+    /// task has already finished (as asyncio does).
+    pub fn cancel(&self) -> bool {
+        self.aio.cancel(self.id)
+    }
+
+    /// `await task`: the task's return value, or its exception.
+    pub fn join(&self) -> impl Future<Output = CoroResult> + 'static {
+        let name = self.aio.inner.tasks.borrow()[self.id].name.clone();
+        let waiting = Awaiting::new(&self.aio, name, JoinAll::new(&self.aio, vec![self.id]));
+        async move {
+            let mut results = waiting.await??;
+            Ok(results.pop().unwrap_or(PyValue::None))
+        }
+    }
+}
+
+impl Aio {
+    pub fn new(runtime: Rc<dyn Runtime>) -> Self {
+        Aio {
+            inner: Rc::new(Inner {
+                runtime,
+                events: RefCell::new(Vec::new()),
+                tasks: RefCell::new(Vec::new()),
+                current: Cell::new(None),
+                finish_counter: Cell::new(0),
+            }),
+        }
+    }
+
+    /// The loop's time at 1x scale.
+    pub fn now(&self) -> Micros {
+        self.inner.runtime.now()
+    }
+
+    /// The event log so far.
+    pub fn events(&self) -> Ref<'_, Vec<Event>> {
+        self.inner.events.borrow()
+    }
+
+    /// Events from index `from` on: a live view appends only what is new.
+    pub fn events_since(&self, from: usize) -> Vec<Event> {
+        self.inner.events.borrow().get(from..).map(<[Event]>::to_vec).unwrap_or_default()
+    }
+
+    /// The task whose code is running now, if any.
+    pub fn current_task(&self) -> Option<TaskId> {
+        self.inner.current.get()
+    }
+
+    /// The result of a finished task.
+    pub fn task_result(&self, id: TaskId) -> Option<CoroResult> {
+        self.inner.tasks.borrow().get(id).and_then(|slot| slot.result.as_ref().map(|(_, r)| r.clone()))
+    }
+
+    /// True once the top-level task has ended (the run's total is then known).
+    pub fn root_finished(&self) -> bool {
+        self.inner.tasks.borrow().iter().any(|slot| slot.is_root && slot.result.is_some())
+    }
+
+    fn record(&self, task: TaskId, kind: EventKind) {
+        let at = self.now();
+        self.inner.events.borrow_mut().push(Event { at, task, kind });
+    }
+
+    /// Start the top-level code (`await main()` in the chapter) as the root task.
+    pub fn run_main<F>(&self, name: &str, coro: &str, future: F) -> Task
+    where
+        F: Future<Output = CoroResult> + 'static,
+    {
+        self.spawn_task(name, coro, true, future.boxed_local())
+    }
+
+    /// `asyncio.create_task(coro)`: the task is queued and runs only once the creating code yields.
+    pub fn create_task<F>(&self, name: &str, coro: &str, future: F) -> Task
+    where
+        F: Future<Output = CoroResult> + 'static,
+    {
+        self.spawn_task(name, coro, false, future.boxed_local())
+    }
+
+    fn spawn_task(&self, name: &str, coro: &str, is_root: bool, future: LocalBoxFuture<'static, CoroResult>) -> Task {
+        let id = {
+            let mut tasks = self.inner.tasks.borrow_mut();
+            tasks.push(TaskSlot {
+                name: name.to_string(),
+                is_root,
+                cancel_pending: false,
+                waker: None,
+                result: None,
+                joiners: Vec::new(),
+            });
+            tasks.len() - 1
+        };
+        let parent = self.current_task();
+        self.record(id, EventKind::Created { name: name.to_string(), coro: coro.to_string(), parent });
+        let runner = TaskRunner { aio: self.clone(), id, coro: Some(future), started: false };
+        self.inner.runtime.spawn(runner.boxed_local());
+        Task { id, aio: self.clone() }
+    }
+
+    fn cancel(&self, id: TaskId) -> bool {
+        let waker = {
+            let mut tasks = self.inner.tasks.borrow_mut();
+            let Some(slot) = tasks.get_mut(id) else { return false };
+            if slot.result.is_some() {
+                return false;
+            }
+            slot.cancel_pending = true;
+            slot.waker.take()
+        };
+        self.record(id, EventKind::CancelRequested { by: self.current_task() });
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+        true
+    }
+
+    /// Consumes a pending cancellation of `task`: asyncio raises `CancelledError` once per `cancel()`.
+    fn take_cancel(&self, task: TaskId) -> bool {
+        let mut tasks = self.inner.tasks.borrow_mut();
+        match tasks.get_mut(task) {
+            Some(slot) if slot.cancel_pending => {
+                slot.cancel_pending = false;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn finish(&self, id: TaskId, result: CoroResult) {
+        let kind = match &result {
+            Ok(value) => EventKind::Returned { value: value.clone() },
+            Err(Exception::Cancelled) => EventKind::Cancelled,
+            Err(error) => EventKind::Failed { error: error.to_string() },
+        };
+        self.record(id, kind);
+        let order = self.inner.finish_counter.get() + 1;
+        self.inner.finish_counter.set(order);
+        let (joiners, is_root) = {
+            let mut tasks = self.inner.tasks.borrow_mut();
+            let slot = &mut tasks[id];
+            slot.result = Some((order, result));
+            slot.waker = None;
+            (std::mem::take(&mut slot.joiners), slot.is_root)
+        };
+        for waker in joiners {
+            waker.wake();
+        }
+        if is_root {
+            // Like asyncio.run(): once the main coroutine is done, cancel what is still pending so
+            // the run ends (and each task's cleanup still runs).
+            let pending: Vec<TaskId> = self
+                .inner
+                .tasks
+                .borrow()
+                .iter()
+                .enumerate()
+                .filter(|(_, slot)| slot.result.is_none())
+                .map(|(i, _)| i)
+                .collect();
+            for task in pending {
+                self.cancel(task);
+            }
+        }
+    }
+
+    /// `print(text)` from the current task.
+    pub fn print(&self, text: impl Into<String>) {
+        let task = self.current_task().unwrap_or(0);
+        self.record(task, EventKind::Printed { text: text.into() });
+    }
+
+    /// `await asyncio.sleep(seconds)`; `sleep(0)` yields one turn of the loop without a timer.
+    pub fn sleep(&self, seconds: f64) -> impl Future<Output = Result<(), Exception>> + 'static {
+        let duration = micros_from_secs(seconds);
+        let runtime = self.inner.runtime.clone();
+        let wait: LocalBoxFuture<'static, ()> = if duration == 0 {
+            YieldOnce(false).boxed_local()
+        } else {
+            // The deadline is taken when the sleep first runs, not when the future is built.
+            async move {
+                let deadline = runtime.now() + duration;
+                runtime.timer(deadline).await
+            }
+            .boxed_local()
+        };
+        let mut waiting = Awaiting::new(self, format!("sleep({})", py_number(seconds)), wait);
+        waiting.duration = Some(duration);
+        waiting
+    }
+
+    /// `await asyncio.gather(*tasks)`: every result in argument order, or the first exception raised
+    /// (in time) by any of them, while the others keep running. Cancelling the gather cancels them.
+    pub fn gather(&self, tasks: &[Task]) -> impl Future<Output = CoroResult> + 'static {
+        let ids: Vec<TaskId> = tasks.iter().map(Task::id).collect();
+        let names: Vec<String> = {
+            let slots = self.inner.tasks.borrow();
+            ids.iter().map(|&id| slots[id].name.clone()).collect()
+        };
+        let mut waiting = Awaiting::new(self, format!("gather({})", names.join(", ")), JoinAll::new(self, ids.clone()));
+        waiting.cancel_with = ids;
+        async move { Ok(PyValue::List(waiting.await??)) }
+    }
+
+    /// `await fetch_url(session, url)`: the body as text, or a `ClientError`.
+    pub fn fetch(&self, url: &str) -> impl Future<Output = Result<FetchResponse, Exception>> + 'static {
+        let request = self.inner.runtime.fetch(url);
+        let waiting = Awaiting::new(self, format!("GET {url}"), request);
+        async move { waiting.await?.map_err(|e| Exception::error("ClientError", e.message)) }
+    }
+
+    /// A CPU-bound call (`cpu_work(seconds)`) on the loop's own thread: blocks every task.
+    pub fn cpu_work(&self, call: &str, seconds: f64) {
+        let task = self.current_task().unwrap_or(0);
+        self.record(task, EventKind::CpuStarted { call: call.to_string() });
+        self.inner.runtime.busy(micros_from_secs(seconds));
+        self.record(task, EventKind::CpuEnded);
+    }
+
+    /// `await asyncio.to_thread(cpu_work, seconds)`: the same work off the loop's thread (`on` names it).
+    pub fn run_in_worker(&self, on: &str, seconds: f64) -> impl Future<Output = Result<(), Exception>> + 'static {
+        let work = self.inner.runtime.offload(micros_from_secs(seconds));
+        let waiting = Awaiting::new(self, on.to_string(), work);
+        async move { waiting.await?.map_err(|message| Exception::error("WorkerError", message)) }
+    }
+}
+
+/// Drives one task's coroutine: records when it starts and ends, and sets `current_task` while the
+/// coroutine runs.
+struct TaskRunner {
+    aio: Aio,
+    id: TaskId,
+    coro: Option<LocalBoxFuture<'static, CoroResult>>,
+    started: bool,
+}
+
+impl Future for TaskRunner {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        let Some(coro) = this.coro.as_mut() else { return Poll::Ready(()) };
+        if !this.started {
+            this.started = true;
+            // A task cancelled before it ever ran never starts its coroutine (asyncio does the same).
+            if this.aio.take_cancel(this.id) {
+                this.coro = None;
+                this.aio.finish(this.id, Err(Exception::Cancelled));
+                return Poll::Ready(());
+            }
+            this.aio.record(this.id, EventKind::Started);
+        }
+        let previous = this.aio.inner.current.replace(Some(this.id));
+        let poll = coro.as_mut().poll(cx);
+        this.aio.inner.current.set(previous);
+        match poll {
+            Poll::Ready(result) => {
+                this.coro = None;
+                this.aio.finish(this.id, result);
+                Poll::Ready(())
+            }
+            Poll::Pending => {
+                let mut tasks = this.aio.inner.tasks.borrow_mut();
+                let slot = &mut tasks[this.id];
+                // A cancel() that arrived while we were running must still wake us.
+                if slot.cancel_pending {
+                    cx.waker().wake_by_ref();
+                }
+                slot.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// Every `await` that can suspend goes through this: it records `Suspended`/`Resumed` on the
+/// current task's lane and turns a pending `cancel()` into `Err(Cancelled)` at this await.
+struct Awaiting<F> {
+    aio: Aio,
+    on: String,
+    inner: Option<F>,
+    suspended: bool,
+    /// Tasks to cancel if this await is cancelled (a cancelled `gather` cancels its children).
+    cancel_with: Vec<TaskId>,
+    /// How long what we wait on should take, when known (a sleep), to record when it is due.
+    duration: Option<Micros>,
+}
+
+impl<F> Awaiting<F> {
+    fn new(aio: &Aio, on: String, inner: F) -> Self {
+        Awaiting { aio: aio.clone(), on, inner: Some(inner), suspended: false, cancel_with: Vec::new(), duration: None }
+    }
+}
+
+impl<F: Future + Unpin> Future for Awaiting<F> {
+    type Output = Result<F::Output, Exception>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let Some(task) = this.aio.current_task() else {
+            // Not inside a task (only possible in a unit test polling by hand): no lane to record on.
+            return match this.inner.as_mut() {
+                Some(inner) => Pin::new(inner).poll(cx).map(Ok),
+                None => Poll::Ready(Err(Exception::Cancelled)),
+            };
+        };
+        let Some(inner) = this.inner.as_mut() else { return Poll::Ready(Err(Exception::Cancelled)) };
+        if this.aio.take_cancel(task) {
+            // Drop what we waited on now: a cancelled sleep clears its timer, a fetch is aborted.
+            this.inner = None;
+            this.aio.record(task, EventKind::CancelDelivered { at: this.on.clone() });
+            for child in std::mem::take(&mut this.cancel_with) {
+                this.aio.cancel(child);
+            }
+            return Poll::Ready(Err(Exception::Cancelled));
+        }
+        match Pin::new(inner).poll(cx) {
+            Poll::Ready(value) => {
+                this.inner = None;
+                if this.suspended {
+                    this.aio.record(task, EventKind::Resumed);
+                }
+                Poll::Ready(Ok(value))
+            }
+            Poll::Pending => {
+                if !this.suspended {
+                    this.suspended = true;
+                    let due = this.duration.map(|d| this.aio.now() + d);
+                    this.aio.record(task, EventKind::Suspended { on: this.on.clone(), due });
+                }
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// Waits for tasks to finish; yields all results in argument order, or the first failure in time.
+struct JoinAll {
+    aio: Aio,
+    ids: Vec<TaskId>,
+}
+
+impl JoinAll {
+    fn new(aio: &Aio, ids: Vec<TaskId>) -> Self {
+        JoinAll { aio: aio.clone(), ids }
+    }
+}
+
+impl Future for JoinAll {
+    type Output = Result<Vec<PyValue>, Exception>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut tasks = self.aio.inner.tasks.borrow_mut();
+        let first_failure = self
+            .ids
+            .iter()
+            .filter_map(|&id| match &tasks[id].result {
+                Some((order, Err(error))) => Some((*order, error.clone())),
+                _ => None,
+            })
+            .min_by_key(|(order, _)| *order);
+        if let Some((_, error)) = first_failure {
+            return Poll::Ready(Err(error));
+        }
+        if self.ids.iter().all(|&id| tasks[id].result.is_some()) {
+            let values = self
+                .ids
+                .iter()
+                .map(|&id| match &tasks[id].result {
+                    Some((_, Ok(value))) => value.clone(),
+                    _ => PyValue::None,
+                })
+                .collect();
+            return Poll::Ready(Ok(values));
+        }
+        for &id in &self.ids {
+            let slot = &mut tasks[id];
+            if slot.result.is_none() && !slot.joiners.iter().any(|w| w.will_wake(cx.waker())) {
+                slot.joiners.push(cx.waker().clone());
+            }
+        }
+        Poll::Pending
+    }
+}
+
+/// `sleep(0)`: give the loop one turn (asyncio's bare `yield`), then continue.
+struct YieldOnce(bool);
+
+impl Future for YieldOnce {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}

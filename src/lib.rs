@@ -1,0 +1,12 @@
+//! The async playground: the chapter's coroutines, an asyncio-faithful engine, and (on wasm32) the browser UI.
+//!
+//! `engine` and `scenarios` are the pure core: no browser, no clock read, tested natively.
+//! `browser` and `ui` exist only on wasm32; they are the only code that touches the browser.
+
+pub mod engine;
+pub mod scenarios;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,307 @@
+//! The chapter's scenarios: their stable ids and parameters (used in links, tests and the UI), the
+//! Python code shown for them (with the values that will run), and how to run them on any runtime.
+
+mod chapter;
+mod python;
+
+use std::rc::Rc;
+
+use crate::engine::virtual_clock::SimulatedReply;
+use crate::engine::{Aio, Event, FetchResponse, Micros, RunOutcome, Task, Timeline, VirtualClock};
+
+pub use python::CodePiece;
+
+/// The sections of the chapter that run. `id()` is a public contract (links, tests, `data-id`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ScenarioId {
+    Coroutine,
+    SayHello,
+    FetchUrls,
+    Gather,
+    Background,
+    ContextManager,
+    CpuVsIo,
+}
+
+/// One editable number: a delay or a duration, in seconds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamSpec {
+    /// Stable name (links, `<input name>`).
+    pub name: &'static str,
+    /// What it is, for a learner.
+    pub label: &'static str,
+    pub default: f64,
+    pub min: f64,
+    pub max: f64,
+    /// Slider step.
+    pub step: f64,
+}
+
+impl ParamSpec {
+    /// The one place a value is checked: a number in `min..=max`, or a message saying why not.
+    pub fn validate(&self, value: f64) -> Result<f64, String> {
+        if !value.is_finite() {
+            return Err(format!("{} must be a number of seconds", self.name));
+        }
+        if value < self.min {
+            return Err(format!("{} must be at least {} s", self.name, crate::engine::value::py_number(self.min)));
+        }
+        if value > self.max {
+            return Err(format!("{} can be at most {} s", self.name, crate::engine::value::py_number(self.max)));
+        }
+        Ok(value)
+    }
+
+    /// Parse what a person typed (`1.5`, ` 2 `, `1,5`) and validate it.
+    pub fn parse(&self, text: &str) -> Result<f64, String> {
+        let cleaned = text.trim().replace(',', ".");
+        if cleaned.is_empty() {
+            return Err(format!("{} needs a value", self.name));
+        }
+        let value: f64 = cleaned.parse().map_err(|_| format!("'{}' is not a number", text.trim()))?;
+        self.validate(value)
+    }
+
+    /// Bring any number into range (for links, which must always produce a valid state).
+    pub fn clamp(&self, value: f64) -> f64 {
+        if value.is_finite() {
+            value.clamp(self.min, self.max)
+        } else {
+            self.default
+        }
+    }
+}
+
+const fn delay(name: &'static str, label: &'static str, default: f64) -> ParamSpec {
+    ParamSpec { name, label, default, min: 0.0, max: 60.0, step: 0.1 }
+}
+
+/// The chapter's three URLs (44.3).
+pub const CHAPTER_URLS: [&str; 3] =
+    ["https://api.github.com/users/python", "https://api.github.com/users/github", "https://api.github.com/users/torvalds"];
+
+impl ScenarioId {
+    pub const ALL: [ScenarioId; 7] = [
+        ScenarioId::Coroutine,
+        ScenarioId::SayHello,
+        ScenarioId::FetchUrls,
+        ScenarioId::Gather,
+        ScenarioId::Background,
+        ScenarioId::ContextManager,
+        ScenarioId::CpuVsIo,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ScenarioId::Coroutine => "coroutine",
+            ScenarioId::SayHello => "say-hello",
+            ScenarioId::FetchUrls => "fetch-urls",
+            ScenarioId::Gather => "gather",
+            ScenarioId::Background => "background",
+            ScenarioId::ContextManager => "context-manager",
+            ScenarioId::CpuVsIo => "cpu-vs-io",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ScenarioId> {
+        ScenarioId::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The chapter's section number.
+    pub fn section(self) -> &'static str {
+        match self {
+            ScenarioId::Coroutine => "44.1.1",
+            ScenarioId::SayHello => "44.2",
+            ScenarioId::FetchUrls => "44.3",
+            ScenarioId::Gather => "44.4.1",
+            ScenarioId::Background => "44.4.2",
+            ScenarioId::ContextManager => "44.4.3",
+            ScenarioId::CpuVsIo => "44.5",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ScenarioId::Coroutine => "Coroutines",
+            ScenarioId::SayHello => "Basic example",
+            ScenarioId::FetchUrls => "Fetching multiple URLs",
+            ScenarioId::Gather => "asyncio.gather()",
+            ScenarioId::Background => "asyncio.create_task()",
+            ScenarioId::ContextManager => "Async context managers",
+            ScenarioId::CpuVsIo => "Concurrency vs parallelism",
+        }
+    }
+
+    /// Two or three sentences, in our words, of what to watch for.
+    pub fn intro(self) -> &'static str {
+        match self {
+            ScenarioId::Coroutine => "Calling fetch_data() only builds a coroutine object: nothing is printed until it is awaited. Watch the single lane: it runs, then waits on sleep without using the CPU, then runs again and returns a value.",
+            ScenarioId::SayHello => "Three greetings are made into tasks before any of them runs, so their sleeps overlap. Bob's delay is the shortest, so he speaks first, and the whole run takes as long as the longest delay, not the sum. Switch to sequential to see the sum.",
+            ScenarioId::FetchUrls => "Each request spends nearly all its time waiting for the network. Awaited one after another the waits add up; gathered, they overlap and the total is close to the slowest single request.",
+            ScenarioId::Gather => "gather() turns both coroutines into tasks and waits for all of them. The results come back in the order the coroutines were passed, not the order they finished, and the total is the longer of the two delays.",
+            ScenarioId::Background => "The background task loops forever, printing and sleeping. main sleeps, then cancels it: the cancellation lands at the await where the task is suspended, so it never prints again. Count the lines against the two delays.",
+            ScenarioId::ContextManager => "async with awaits __aenter__ before the body and __aexit__ after it, and both may suspend. The total is the sum of the two waits, because nothing else runs alongside.",
+            ScenarioId::CpuVsIo => "One thread runs the event loop. CPU-bound work that never awaits holds that thread, so the I/O tasks' timers fire late, by about the length of the work. Moved to a worker, the same work runs in parallel and the timers stay on time.",
+        }
+    }
+
+    pub fn params(self) -> &'static [ParamSpec] {
+        const COROUTINE: [ParamSpec; 1] = [delay("delay", "fetch_data's sleep", 2.0)];
+        const SAY_HELLO: [ParamSpec; 3] =
+            [delay("alice", "Alice's delay", 2.0), delay("bob", "Bob's delay", 1.0), delay("charlie", "Charlie's delay", 3.0)];
+        const FETCH: [ParamSpec; 1] =
+            [ParamSpec { name: "latency", label: "simulated latency of each request (ideal timeline)", default: 0.3, min: 0.0, max: 30.0, step: 0.05 }];
+        const GATHER: [ParamSpec; 2] = [delay("a", "task_a's sleep", 1.0), delay("b", "task_b's sleep", 2.0)];
+        const BACKGROUND: [ParamSpec; 2] = [
+            ParamSpec { name: "period", label: "background_task's sleep", default: 5.0, min: 0.1, max: 60.0, step: 0.1 },
+            ParamSpec { name: "main", label: "main's sleep before cancel()", default: 10.0, min: 0.0, max: 120.0, step: 0.1 },
+        ];
+        const CONTEXT: [ParamSpec; 2] = [delay("acquire", "__aenter__'s sleep", 1.0), delay("release", "__aexit__'s sleep", 0.5)];
+        const CPU: [ParamSpec; 3] = [
+            ParamSpec { name: "work", label: "CPU-bound work", default: 1.0, min: 0.0, max: 10.0, step: 0.1 },
+            delay("io1", "first I/O task's sleep", 0.3),
+            delay("io2", "second I/O task's sleep", 0.6),
+        ];
+        match self {
+            ScenarioId::Coroutine => &COROUTINE,
+            ScenarioId::SayHello => &SAY_HELLO,
+            ScenarioId::FetchUrls => &FETCH,
+            ScenarioId::Gather => &GATHER,
+            ScenarioId::Background => &BACKGROUND,
+            ScenarioId::ContextManager => &CONTEXT,
+            ScenarioId::CpuVsIo => &CPU,
+        }
+    }
+
+    /// The section's modes, first is the default; empty when it has none.
+    pub fn modes(self) -> &'static [&'static str] {
+        match self {
+            ScenarioId::SayHello => &["concurrent", "sequential"],
+            ScenarioId::FetchUrls => &["sequential", "concurrent"],
+            ScenarioId::CpuVsIo => &["blocking", "worker"],
+            _ => &[],
+        }
+    }
+}
+
+/// A scenario with every value that will run: what the code panel shows and what a link holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub id: ScenarioId,
+    /// One value per `id.params()`, in that order.
+    pub values: Vec<f64>,
+    /// One of `id.modes()`, or "" when the section has none.
+    pub mode: &'static str,
+    /// The URLs of 44.3 (unused elsewhere).
+    pub urls: Vec<String>,
+}
+
+impl Scenario {
+    pub fn new(id: ScenarioId) -> Scenario {
+        Scenario {
+            id,
+            values: id.params().iter().map(|p| p.default).collect(),
+            mode: id.modes().first().copied().unwrap_or(""),
+            urls: CHAPTER_URLS.iter().map(|u| u.to_string()).collect(),
+        }
+    }
+
+    /// The value of parameter `name` (its default if the scenario has no such parameter).
+    pub fn get(&self, name: &str) -> f64 {
+        self.id.params().iter().position(|p| p.name == name).map_or(0.0, |i| self.values[i])
+    }
+
+    /// Set parameter `name`, validated. On error the old value stays.
+    pub fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
+        let index = self
+            .id
+            .params()
+            .iter()
+            .position(|p| p.name == name)
+            .ok_or_else(|| format!("{} has no parameter '{name}'", self.id.id()))?;
+        self.values[index] = self.id.params()[index].validate(value)?;
+        Ok(())
+    }
+
+    /// Choose a mode by name; unknown names are refused.
+    pub fn set_mode(&mut self, mode: &str) -> Result<(), String> {
+        let found = self.id.modes().iter().find(|m| **m == mode).ok_or_else(|| format!("unknown mode '{mode}'"))?;
+        self.mode = found;
+        Ok(())
+    }
+
+    /// The section's Python code with the current values, split so that each value can be edited.
+    pub fn python(&self) -> Vec<CodePiece> {
+        python::source(self)
+    }
+
+    /// The Python code as plain text (what the CPython check runs).
+    pub fn python_text(&self) -> String {
+        self.python().iter().map(CodePiece::text).collect()
+    }
+
+    /// Start the scenario's top-level code on `aio`; the returned task is the run's root.
+    pub fn start(&self, aio: &Aio) -> Task {
+        chapter::start(self, aio)
+    }
+
+    /// What the virtual clock answers for a URL: the configured latency and a body the size of the
+    /// chapter's responses.
+    pub fn simulated_reply(&self, url: &str) -> SimulatedReply {
+        let latency = crate::engine::micros_from_secs(self.get("latency"));
+        let size = match url.rsplit('/').next() {
+            Some("python") => 1263,
+            Some("github") => 1241,
+            Some("torvalds") => 1223,
+            _ => 1000,
+        };
+        let body: String = std::iter::repeat("{\"login\": \"sample\"} ").flat_map(str::chars).take(size).collect();
+        (latency, Ok(FetchResponse { url: url.to_string(), status: 200, body }))
+    }
+
+    /// Run on the virtual clock: the ideal timeline, instantly and identically every time.
+    pub fn run_virtual(&self) -> VirtualRun {
+        let me = self.clone();
+        let clock = VirtualClock::new(Rc::new(move |url: &str| me.simulated_reply(url)));
+        let aio = Aio::new(Rc::new(clock.clone()));
+        let root = self.start(&aio);
+        // Generous limits: the largest values allowed end far sooner; a limit hit is reported.
+        let outcome = clock.run(3_600_000_000, 10_000_000);
+        let events = aio.events().clone();
+        let total = events.iter().find(|e| e.task == root.id() && e.kind.is_final()).map(|e| e.at);
+        VirtualRun { events, total, outcome, result: aio.task_result(root.id()) }
+    }
+}
+
+/// The outcome of a virtual-clock run.
+#[derive(Clone, Debug)]
+pub struct VirtualRun {
+    pub events: Vec<Event>,
+    /// When the top-level code finished (the chapter's "Time:").
+    pub total: Option<Micros>,
+    pub outcome: RunOutcome,
+    pub result: Option<crate::engine::CoroResult>,
+}
+
+impl VirtualRun {
+    pub fn timeline(&self) -> Timeline {
+        Timeline::from_events(&self.events, None)
+    }
+
+    /// Every printed line, in order (a print with `\n` inside gives several lines, as on a terminal).
+    pub fn lines(&self) -> Vec<String> {
+        printed_lines(&self.events)
+    }
+}
+
+/// The console's lines from an event log.
+pub fn printed_lines(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            crate::engine::EventKind::Printed { text } => Some(text.split('\n').map(str::to_string).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}

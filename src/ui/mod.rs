@@ -1,0 +1,2 @@
+//! The Yew UI.
+pub fn start() {}
