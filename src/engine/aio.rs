@@ -63,6 +63,9 @@ struct Inner {
     current: Cell<Option<TaskId>>,
     /// Counts finished tasks, so `gather` can raise the exception that happened first in time.
     finish_counter: Cell<u64>,
+    /// Set by `stop()` (the Stop button, a new run): every await now raises `CancelledError` at once,
+    /// so even cleanup that awaits ends without waiting and nothing of this run fires later.
+    stopped: Cell<bool>,
 }
 
 struct TaskSlot {
@@ -114,6 +117,7 @@ impl Aio {
                 tasks: RefCell::new(Vec::new()),
                 current: Cell::new(None),
                 finish_counter: Cell::new(0),
+                stopped: Cell::new(false),
             }),
         }
     }
@@ -206,8 +210,35 @@ impl Aio {
         true
     }
 
-    /// Consumes a pending cancellation of `task`: asyncio raises `CancelledError` once per `cancel()`.
+    /// End the run now: cancel every unfinished task, and make every later await raise at once.
+    pub fn stop(&self) {
+        self.inner.stopped.set(true);
+        let pending: Vec<TaskId> = self.unfinished_tasks();
+        for task in pending {
+            self.cancel(task);
+        }
+    }
+
+    /// True once `stop()` was called.
+    pub fn is_stopped(&self) -> bool {
+        self.inner.stopped.get()
+    }
+
+    /// True when every task has ended.
+    pub fn all_finished(&self) -> bool {
+        self.inner.tasks.borrow().iter().all(|slot| slot.result.is_some())
+    }
+
+    fn unfinished_tasks(&self) -> Vec<TaskId> {
+        self.inner.tasks.borrow().iter().enumerate().filter(|(_, slot)| slot.result.is_none()).map(|(i, _)| i).collect()
+    }
+
+    /// Consumes a pending cancellation of `task`: asyncio raises `CancelledError` once per `cancel()`
+    /// (after `stop()`, every time).
     fn take_cancel(&self, task: TaskId) -> bool {
+        if self.inner.stopped.get() {
+            return true;
+        }
         let mut tasks = self.inner.tasks.borrow_mut();
         match tasks.get_mut(task) {
             Some(slot) if slot.cancel_pending => {
@@ -240,16 +271,7 @@ impl Aio {
         if is_root {
             // Like asyncio.run(): once the main coroutine is done, cancel what is still pending so
             // the run ends (and each task's cleanup still runs).
-            let pending: Vec<TaskId> = self
-                .inner
-                .tasks
-                .borrow()
-                .iter()
-                .enumerate()
-                .filter(|(_, slot)| slot.result.is_none())
-                .map(|(i, _)| i)
-                .collect();
-            for task in pending {
+            for task in self.unfinished_tasks() {
                 self.cancel(task);
             }
         }

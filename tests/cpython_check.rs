@@ -1,0 +1,379 @@
+//! Checks the virtual clock against CPython: each scenario's shown Python code, run by python3 (see tests/cpython_harness.py), must print the same lines at the same times, or the page would teach something Python does not do.
+//!
+//! Cases: every scenario and mode at the defaults, plus edited values (ties, swapped orders, zero
+//! delays, edge ties). Lines are compared exactly, except `0x…` addresses and the seconds in
+//! `Time: X.XXs` / `woke up at X.XXs` / `done at X.XXs`, which CPython measures with real timers and
+//! so must only agree within `TOLERANCE`.
+//!
+//! Speed: the harness scales time by `SCALE` (a 10 s scenario takes 1 s) and the cases are spread
+//! over `PROCESSES` python3 processes, balanced by their expected duration. A case that mismatches
+//! is run once more at `RETRY_SCALE` (timers are then relatively 5x more precise), so a loaded machine
+//! does not fail the test on timer jitter; a real difference fails both runs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use async_playground::engine::secs_from_micros;
+use async_playground::scenarios::{Scenario, ScenarioId};
+
+/// Real seconds per simulated second on the first run.
+const SCALE: f64 = 0.1;
+/// Real seconds per simulated second when a case is run again after a mismatch.
+const RETRY_SCALE: f64 = 0.5;
+/// How far (in simulated seconds) a printed time or the total may be from the virtual clock's.
+const TOLERANCE: f64 = 0.06;
+/// python3 processes run at once (the machine has 2 cores; the cases mostly sleep).
+const PROCESSES: usize = 3;
+
+const HARNESS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cpython_harness.py");
+
+/// Edited values per scenario; each set runs in every mode of its scenario.
+fn edited_values(id: ScenarioId) -> &'static [&'static [(&'static str, f64)]] {
+    match id {
+        ScenarioId::Coroutine => &[&[("delay", 0.0)], &[("delay", 0.5)]],
+        ScenarioId::SayHello => &[
+            // A tie: Alice's task was created first, so she speaks first.
+            &[("alice", 1.0), ("bob", 1.0)],
+            // Swapped: now Alice is the quickest.
+            &[("alice", 1.0), ("bob", 2.0)],
+            &[("alice", 1.0), ("bob", 1.0), ("charlie", 1.0)],
+            &[("alice", 0.0), ("bob", 0.0), ("charlie", 0.0)],
+            &[("alice", 0.5), ("bob", 0.0), ("charlie", 0.25)],
+        ],
+        ScenarioId::FetchUrls => &[&[("latency", 0.0)], &[("latency", 0.5)]],
+        ScenarioId::Gather => &[
+            // Results stay in argument order although B finishes first.
+            &[("a", 2.0), ("b", 1.0)],
+            &[("a", 1.0), ("b", 1.0)],
+            &[("a", 0.0), ("b", 0.0)],
+            &[("a", 0.5), ("b", 0.0)],
+        ],
+        ScenarioId::Background => &[
+            &[("period", 3.0), ("main", 10.0)],
+            // At 5 s the background task's third sleep and main's sleep are both due: main's timer was
+            // scheduled first (and in CPython its deadline is a hair earlier), so the task is
+            // cancelled in its sleep and prints twice, not three times.
+            &[("period", 2.5), ("main", 5.0)],
+            &[("period", 0.5), ("main", 1.0)],
+            // main's sleep(0) lets the task run once before it is cancelled.
+            &[("main", 0.0)],
+        ],
+        ScenarioId::ContextManager => &[
+            &[("release", 0.0)],
+            &[("acquire", 0.0), ("release", 0.0)],
+            &[("acquire", 0.2), ("release", 1.0)],
+        ],
+        ScenarioId::CpuVsIo => &[
+            // io1 is due during the CPU work (late when blocking), io2 after it.
+            &[("work", 0.5), ("io1", 0.1), ("io2", 0.8)],
+            &[("work", 0.0)],
+            &[("work", 0.2), ("io1", 0.4), ("io2", 0.4)],
+        ],
+    }
+}
+
+struct Case {
+    scenario: Scenario,
+    edits: Vec<(&'static str, f64)>,
+}
+
+impl Case {
+    fn describe(&self) -> String {
+        let mode = if self.scenario.mode.is_empty() { String::new() } else { format!(" mode={}", self.scenario.mode) };
+        let values: Vec<String> = self
+            .scenario
+            .id
+            .params()
+            .iter()
+            .map(|p| {
+                let edited = if self.edits.iter().any(|(name, _)| *name == p.name) { "*" } else { "" };
+                format!("{}{edited}={}", p.name, self.scenario.get(p.name))
+            })
+            .collect();
+        format!("{}{mode} {} (* = edited)", self.scenario.id.id(), values.join(" "))
+    }
+}
+
+fn all_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for id in ScenarioId::ALL {
+        let modes: Vec<&str> = if id.modes().is_empty() { vec![""] } else { id.modes().to_vec() };
+        for mode in modes {
+            let defaults: &[(&str, f64)] = &[];
+            for edits in std::iter::once(defaults).chain(edited_values(id).iter().copied()) {
+                let mut scenario = Scenario::new(id);
+                if !mode.is_empty() {
+                    scenario.set_mode(mode).unwrap();
+                }
+                for &(name, value) in edits {
+                    scenario.set(name, value).unwrap_or_else(|e| panic!("{}: {e}", id.id()));
+                }
+                cases.push(Case { scenario, edits: edits.to_vec() });
+            }
+        }
+    }
+    cases
+}
+
+/// What one side printed and how long the top-level code took (simulated seconds).
+#[derive(Clone, Debug)]
+struct Output {
+    lines: Vec<String>,
+    total: f64,
+}
+
+fn virtual_output(scenario: &Scenario) -> Output {
+    let run = scenario.run_virtual();
+    let total = run.total.unwrap_or_else(|| panic!("{}: the virtual run never finished ({:?})", scenario.id.id(), run.outcome));
+    Output { lines: run.lines(), total: secs_from_micros(total) }
+}
+
+/// The JSON the harness reads for one case.
+fn harness_case(scenario: &Scenario) -> serde_json::Value {
+    let bodies: serde_json::Map<String, serde_json::Value> = scenario
+        .urls
+        .iter()
+        .map(|url| {
+            let body = match scenario.simulated_reply(url).1 {
+                Ok(response) => response.body,
+                Err(error) => panic!("simulated fetch of {url} failed: {}", error.message),
+            };
+            (url.to_string(), serde_json::Value::String(body))
+        })
+        .collect();
+    serde_json::json!({
+        "code": scenario.python_text(),
+        "latency": scenario.get("latency"),
+        "bodies": bodies,
+    })
+}
+
+fn require_python() {
+    match Command::new("python3").arg("--version").output() {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => panic!("`python3 --version` failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(e) => panic!(
+            "this test runs the chapter's code under CPython and needs `python3` (3.8+) on PATH: {e}"
+        ),
+    }
+}
+
+/// Runs `cases` (indices into `all`) in `processes` python3 processes at once, at `scale`.
+fn run_in_python(all: &[Case], expected: &[Output], cases: &[usize], scale: f64, processes: usize) -> Vec<(usize, Result<Output, String>)> {
+    // Longest first onto the least loaded process.
+    let mut order = cases.to_vec();
+    order.sort_by(|&a, &b| expected[b].total.total_cmp(&expected[a].total));
+    let mut groups: Vec<(f64, Vec<usize>)> = vec![(0.0, Vec::new()); processes.clamp(1, cases.len().max(1))];
+    for index in order {
+        let group = groups.iter_mut().min_by(|a, b| a.0.total_cmp(&b.0)).unwrap();
+        group.0 += expected[index].total + 0.05;
+        group.1.push(index);
+    }
+    let children: Vec<(Vec<usize>, std::process::Child)> = groups
+        .into_iter()
+        .filter(|(_, group)| !group.is_empty())
+        .map(|(_, group)| {
+            let request = serde_json::json!({
+                "scale": scale,
+                "cases": group.iter().map(|&i| harness_case(&all[i].scenario)).collect::<Vec<_>>(),
+            });
+            let mut child = Command::new("python3")
+                .arg(HARNESS)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("start python3");
+            // The harness reads all of stdin before it runs anything, so this cannot deadlock.
+            child.stdin.take().unwrap().write_all(request.to_string().as_bytes()).expect("write the cases to python3");
+            (group, child)
+        })
+        .collect();
+    let mut results = Vec::new();
+    for (group, child) in children {
+        let out = child.wait_with_output().expect("wait for python3");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "the harness failed ({}):\nstderr:\n{stderr}\nstdout:\n{stdout}", out.status);
+        let parsed = parse_harness_output(&stdout);
+        assert_eq!(parsed.len(), group.len(), "the harness answered {} of {} cases:\n{stdout}\n{stderr}", parsed.len(), group.len());
+        for (local, result) in parsed {
+            results.push((group[local], result));
+        }
+    }
+    results
+}
+
+/// Reads the harness's `@@case` / `@@total` / `@@error` blocks.
+fn parse_harness_output(stdout: &str) -> Vec<(usize, Result<Output, String>)> {
+    let mut lines = stdout.lines();
+    let mut results = Vec::new();
+    while let Some(header) = lines.next() {
+        let parts: Vec<&str> = header.split(' ').collect();
+        let (kind, index, count) = match parts.as_slice() {
+            [kind, index, count] if *kind == "@@case" || *kind == "@@error" => {
+                (*kind, index.parse::<usize>().expect("case index"), count.parse::<usize>().expect("line count"))
+            }
+            _ => panic!("unexpected harness output line {header:?} in:\n{stdout}"),
+        };
+        let body: Vec<String> = lines.by_ref().take(count).map(str::to_string).collect();
+        if kind == "@@error" {
+            results.push((index, Err(body.join("\n"))));
+            continue;
+        }
+        let total_line = lines.next().unwrap_or_default();
+        let total: f64 = total_line
+            .strip_prefix("@@total ")
+            .and_then(|t| t.parse().ok())
+            .unwrap_or_else(|| panic!("expected `@@total <secs>`, got {total_line:?}"));
+        results.push((index, Ok(Output { lines: body, total })));
+    }
+    results
+}
+
+/// A line with addresses and measured seconds taken out, plus those seconds.
+fn normalise(line: &str) -> (String, Vec<f64>) {
+    let mut text = String::new();
+    let mut numbers = Vec::new();
+    let mut rest = line;
+    loop {
+        let hex = rest.find("0x").filter(|&i| rest[i + 2..].starts_with(|c: char| c.is_ascii_hexdigit()));
+        let timed = ["Time: ", "woke up at ", "done at "]
+            .iter()
+            .filter_map(|marker| rest.find(marker).map(|i| (i, i + marker.len())))
+            .filter(|&(_, after)| seconds_at(&rest[after..]).is_some())
+            .min();
+        match (hex, timed) {
+            (Some(h), t) if t.map_or(true, |(i, _)| h < i) => {
+                let digits = rest[h + 2..].find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(rest.len() - h - 2);
+                text.push_str(&rest[..h]);
+                text.push_str("0x…");
+                rest = &rest[h + 2 + digits..];
+            }
+            (_, Some((_, after))) => {
+                let (value, len) = seconds_at(&rest[after..]).unwrap();
+                text.push_str(&rest[..after]);
+                text.push_str("⟨secs⟩");
+                numbers.push(value);
+                rest = &rest[after + len..];
+            }
+            _ => {
+                text.push_str(rest);
+                return (text, numbers);
+            }
+        }
+    }
+}
+
+/// `1.23s…` → (1.23, length of "1.23").
+fn seconds_at(text: &str) -> Option<(f64, usize)> {
+    let len = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
+    if !text[len..].starts_with('s') {
+        return None;
+    }
+    text[..len].parse().ok().map(|v| (v, len))
+}
+
+/// Why the two outputs differ, or None.
+fn compare(python: &Output, ours: &Output) -> Option<String> {
+    if python.lines.len() != ours.lines.len() {
+        return Some(format!("CPython printed {} lines, the virtual clock {}", python.lines.len(), ours.lines.len()));
+    }
+    for (n, (p, o)) in python.lines.iter().zip(&ours.lines).enumerate() {
+        let ((p_text, p_secs), (o_text, o_secs)) = (normalise(p), normalise(o));
+        if p_text != o_text || p_secs.len() != o_secs.len() {
+            return Some(format!("line {}: CPython {p:?}, virtual {o:?}", n + 1));
+        }
+        if let Some((a, b)) = p_secs.iter().zip(&o_secs).find(|(a, b)| (**a - **b).abs() > TOLERANCE) {
+            return Some(format!("line {}: CPython measured {a}s, virtual {b}s (tolerance {TOLERANCE}s)", n + 1));
+        }
+    }
+    if (python.total - ours.total).abs() > TOLERANCE {
+        return Some(format!("total: CPython {:.3}s, virtual {:.3}s (tolerance {TOLERANCE}s)", python.total, ours.total));
+    }
+    None
+}
+
+fn report(case: &Case, scale: f64, why: &str, python: &Result<Output, String>, ours: &Output) -> String {
+    let mut out = format!("✗ {}\n  at SCALE {scale}: {why}\n", case.describe());
+    match python {
+        Ok(p) => {
+            out.push_str(&format!("  CPython (total {:.3}s):\n", p.total));
+            for line in &p.lines {
+                out.push_str(&format!("    {line:?}\n"));
+            }
+        }
+        Err(traceback) => out.push_str(&format!("  CPython raised:\n{traceback}\n")),
+    }
+    out.push_str(&format!("  virtual clock (total {:.3}s):\n", ours.total));
+    for line in &ours.lines {
+        out.push_str(&format!("    {line:?}\n"));
+    }
+    out.push_str("  the Python code:\n");
+    for line in case.scenario.python_text().lines() {
+        out.push_str(&format!("    | {line}\n"));
+    }
+    out
+}
+
+#[test]
+fn virtual_clock_prints_what_cpython_prints() {
+    require_python();
+    let started = Instant::now();
+    let cases = all_cases();
+    let expected: Vec<Output> = cases.iter().map(|c| virtual_output(&c.scenario)).collect();
+    let everything: Vec<usize> = (0..cases.len()).collect();
+
+    let mut failed = Vec::new();
+    for (index, python) in run_in_python(&cases, &expected, &everything, SCALE, PROCESSES) {
+        let why = match &python {
+            Ok(p) => compare(p, &expected[index]),
+            Err(_) => Some("CPython raised".to_string()),
+        };
+        if let Some(why) = why {
+            eprintln!("first run differs, retrying at SCALE {RETRY_SCALE}:\n{}", report(&cases[index], SCALE, &why, &python, &expected[index]));
+            failed.push(index);
+        }
+    }
+    let first_pass = started.elapsed();
+
+    let mut failures = Vec::new();
+    if !failed.is_empty() {
+        for (index, python) in run_in_python(&cases, &expected, &failed, RETRY_SCALE, PROCESSES) {
+            let why = match &python {
+                Ok(p) => compare(p, &expected[index]),
+                Err(_) => Some("CPython raised".to_string()),
+            };
+            if let Some(why) = why {
+                failures.push(report(&cases[index], RETRY_SCALE, &why, &python, &expected[index]));
+            }
+        }
+    }
+    eprintln!(
+        "{} cases ({} scenarios × modes × value sets) against CPython: first pass {:.1}s, {} retried, total {:.1}s",
+        cases.len(),
+        ScenarioId::ALL.len(),
+        first_pass.as_secs_f64(),
+        failed.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(failures.is_empty(), "{} of {} cases differ from CPython:\n\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn normalise_hides_addresses_and_keeps_measured_seconds() {
+    assert_eq!(
+        normalise("<coroutine object fetch_data at 0x7f3a2b1c>"),
+        ("<coroutine object fetch_data at 0x…>".to_string(), vec![])
+    );
+    assert_eq!(normalise("Time: 10.02s"), ("Time: ⟨secs⟩s".to_string(), vec![10.02]));
+    assert_eq!(
+        normalise("io1 woke up at 1.00s (asked for 0.3s)"),
+        ("io1 woke up at ⟨secs⟩s (asked for 0.3s)".to_string(), vec![1.0])
+    );
+    assert_eq!(normalise("CPU work done at 0.50s"), ("CPU work done at ⟨secs⟩s".to_string(), vec![0.5]));
+    // Only the measured times are tolerant: the asked-for delay must match exactly.
+    assert_ne!(normalise("woke up at 1.00s (asked for 0.3s)").0, normalise("woke up at 1.00s (asked for 0.30s)").0);
+}
