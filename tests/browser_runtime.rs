@@ -1,0 +1,94 @@
+//! The browser adapter on the page's real event loop (wasm-bindgen-test in headless Chromium): the
+//! same scenarios as the virtual clock, with real setTimeout, performance.now(), fetch and busy loops.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use async_playground::browser::{BrowserRuntime, LiveRun};
+use async_playground::engine::{Aio, EventKind, PyValue, Runtime};
+use async_playground::scenarios::{printed_lines, Scenario, ScenarioId};
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Wait (really) until the run has finished, or fail after `limit_ms`.
+async fn finish(run: &LiveRun, limit_ms: u32) {
+    let mut waited = 0;
+    while !run.finished() {
+        assert!(waited < limit_ms, "the run did not finish within {limit_ms} ms; events: {:?}", run.events());
+        TimeoutFuture::new(10).await;
+        waited += 10;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn say_hello_at_speed_20_prints_bob_alice_charlie_and_ends_near_3s() {
+    let run = LiveRun::start(&Scenario::new(ScenarioId::SayHello), 20.0);
+    finish(&run, 2_000).await;
+    let events = run.events();
+    assert_eq!(printed_lines(&events), ["Hello, Bob!", "Hello, Alice!", "Hello, Charlie!"]);
+    let total = run.total().expect("a total once finished");
+    // 1x-scale times: 3 s asked; setTimeout is at least on time and a few real ms late at most
+    // (x20 at 1x scale). A wide bound: this checks scaling, not speed.
+    assert!((3_000_000..3_600_000).contains(&total), "total {total} µs should be near 3 s at 1x scale");
+    let bob = events.iter().find(|e| matches!(&e.kind, EventKind::Printed { text } if text == "Hello, Bob!")).unwrap();
+    assert!((1_000_000..1_400_000).contains(&bob.at), "Bob speaks near 1 s (1x scale), got {} µs", bob.at);
+}
+
+#[wasm_bindgen_test]
+async fn a_cancelled_sleep_clears_its_timer_and_never_resumes() {
+    let runtime = BrowserRuntime::new(1.0);
+    let aio = Aio::new(Rc::new(runtime.clone()));
+    let sleeper = aio.create_task("sleeper", "sleeper()", {
+        let aio = aio.clone();
+        async move {
+            aio.sleep(0.2).await?;
+            aio.print("woke up");
+            Ok(PyValue::None)
+        }
+    });
+    TimeoutFuture::new(20).await;
+    assert!(sleeper.cancel());
+    TimeoutFuture::new(400).await;
+    let events = aio.events_since(0);
+    assert!(printed_lines(&events).is_empty(), "a cancelled sleep must not wake the task: {events:?}");
+    assert!(events.iter().any(|e| e.kind == EventKind::Cancelled));
+    assert!(!events.iter().any(|e| e.kind == EventKind::Resumed));
+}
+
+#[wasm_bindgen_test]
+async fn busy_really_delays_a_concurrent_timer() {
+    let mut scenario = Scenario::new(ScenarioId::CpuVsIo);
+    scenario.set("work", 1.0).unwrap();
+    scenario.set("io1", 0.1).unwrap();
+    let run = LiveRun::start(&scenario, 10.0);
+    finish(&run, 3_000).await;
+    let events = run.events();
+    let io1 = events.iter().find(|e| matches!(&e.kind, EventKind::Printed { text } if text.starts_with("io1 woke up"))).unwrap();
+    // Asked for 0.1 s, but the thread was held for 1 s of CPU work (both at 1x scale).
+    assert!(io1.at >= 950_000, "io1 should wake only after the CPU work, at ~1 s, got {} µs", io1.at);
+    assert!(printed_lines(&events)[0].starts_with("CPU work done at "), "the CPU-bound task finishes before any I/O task can run");
+}
+
+#[wasm_bindgen_test]
+async fn stop_ends_the_run_and_nothing_fires_afterwards() {
+    let run = LiveRun::start(&Scenario::new(ScenarioId::Background), 20.0);
+    TimeoutFuture::new(100).await;
+    run.stop();
+    // Cancellation is delivered when each task next runs: one turn of the loop.
+    TimeoutFuture::new(0).await;
+    assert!(run.finished(), "every task ends on the next turn after stop: {:?}", run.events());
+    let after_stop = run.events().len();
+    TimeoutFuture::new(600).await;
+    assert_eq!(run.events().len(), after_stop, "no event of a stopped run may arrive later");
+}
+
+#[wasm_bindgen_test]
+async fn fetch_reads_a_body_and_reports_a_refused_connection() {
+    let runtime = BrowserRuntime::new(1.0);
+    let ok = runtime.fetch("data:text/plain,hello%20asyncio").await.expect("a data: URL answers");
+    assert_eq!((ok.status, ok.body.as_str()), (200, "hello asyncio"));
+    let refused = runtime.fetch("http://127.0.0.1:9/nothing-listens-here").await.expect_err("port 9 refuses");
+    assert!(refused.message.contains("no response"), "a clear message, got: {}", refused.message);
+}
