@@ -282,6 +282,17 @@ fn the_chapter_totals_hold_at_the_defaults() {
             "context-manager  Some(1500)",
             "cpu-vs-io blocking Some(1000)",
             "cpu-vs-io worker Some(1000)",
+            "many-tasks  Some(500)",
         ]
     );
+}
+
+#[test]
+fn a_hundred_thousand_tasks_finish_in_order_in_the_longest_sleep() {
+    let mut scenario = Scenario::new(ScenarioId::Stress);
+    scenario.set("n", 100_000.0).unwrap();
+    let run = scenario.run_virtual();
+    assert_eq!(run.outcome, RunOutcome::Idle);
+    assert_eq!(run.lines(), ["100000 tasks finished; results in order: [0, 1, 2] ... 99999", "Time: 0.50s"]);
+    assert_eq!(run.total, Some(500_000));
 }

@@ -45,7 +45,7 @@ impl LiveRun {
 
     /// When the top-level code finished, at 1x scale.
     pub fn total(&self) -> Option<Micros> {
-        self.aio.events().iter().find(|e| e.task == self.root.id() && e.kind.is_final()).map(|e| e.at)
+        self.aio.root_end()
     }
 
     /// True when every task has ended (after the root, the cancelled leftovers too).

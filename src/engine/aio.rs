@@ -7,6 +7,7 @@
 //! runs, and may even await, exactly as in Python.
 
 use std::cell::{Cell, Ref, RefCell};
+use std::collections::HashSet;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -61,8 +62,11 @@ struct Inner {
     /// The task being polled right now (asyncio's `current_task()`); awaits use it to know whose
     /// cancellation flag to check and on whose lane to record.
     current: Cell<Option<TaskId>>,
-    /// Counts finished tasks, so `gather` can raise the exception that happened first in time.
-    finish_counter: Cell<u64>,
+    /// Tasks that ended with an exception (cancellation included), in the order they ended:
+    /// `gather` raises the first of its children's.
+    failures: RefCell<Vec<TaskId>>,
+    /// When the root task ended: the run's total.
+    root_end: Cell<Option<Micros>>,
     /// Set by `stop()` (the Stop button, a new run): every await now raises `CancelledError` at once,
     /// so even cleanup that awaits ends without waiting and nothing of this run fires later.
     stopped: Cell<bool>,
@@ -75,7 +79,7 @@ struct TaskSlot {
     is_root: bool,
     cancel_pending: bool,
     waker: Option<Waker>,
-    result: Option<(u64, CoroResult)>,
+    result: Option<CoroResult>,
     joiners: Vec<Waker>,
 }
 
@@ -116,8 +120,9 @@ impl Aio {
                 events: RefCell::new(Vec::new()),
                 tasks: RefCell::new(Vec::new()),
                 current: Cell::new(None),
-                finish_counter: Cell::new(0),
                 stopped: Cell::new(false),
+                failures: RefCell::new(Vec::new()),
+                root_end: Cell::new(None),
             }),
         }
     }
@@ -144,12 +149,17 @@ impl Aio {
 
     /// The result of a finished task.
     pub fn task_result(&self, id: TaskId) -> Option<CoroResult> {
-        self.inner.tasks.borrow().get(id).and_then(|slot| slot.result.as_ref().map(|(_, r)| r.clone()))
+        self.inner.tasks.borrow().get(id).and_then(|slot| slot.result.clone())
     }
 
     /// True once the top-level task has ended (the run's total is then known).
     pub fn root_finished(&self) -> bool {
-        self.inner.tasks.borrow().iter().any(|slot| slot.is_root && slot.result.is_some())
+        self.inner.root_end.get().is_some()
+    }
+
+    /// When the top-level task ended (the chapter's "Time:"), at 1x scale.
+    pub fn root_end(&self) -> Option<Micros> {
+        self.inner.root_end.get()
     }
 
     fn record(&self, task: TaskId, kind: EventKind) {
@@ -256,12 +266,13 @@ impl Aio {
             Err(error) => EventKind::Failed { error: error.to_string() },
         };
         self.record(id, kind);
-        let order = self.inner.finish_counter.get() + 1;
-        self.inner.finish_counter.set(order);
+        if result.is_err() {
+            self.inner.failures.borrow_mut().push(id);
+        }
         let (joiners, is_root) = {
             let mut tasks = self.inner.tasks.borrow_mut();
             let slot = &mut tasks[id];
-            slot.result = Some((order, result));
+            slot.result = Some(result);
             slot.waker = None;
             (std::mem::take(&mut slot.joiners), slot.is_root)
         };
@@ -269,6 +280,7 @@ impl Aio {
             waker.wake();
         }
         if is_root {
+            self.inner.root_end.set(Some(self.now()));
             // Like asyncio.run(): once the main coroutine is done, cancel what is still pending so
             // the run ends (and each task's cleanup still runs).
             for task in self.unfinished_tasks() {
@@ -310,7 +322,13 @@ impl Aio {
             let slots = self.inner.tasks.borrow();
             ids.iter().map(|&id| slots[id].name.clone()).collect()
         };
-        let mut waiting = Awaiting::new(self, format!("gather({})", names.join(", ")), JoinAll::new(self, ids.clone()));
+        // A gather of 10,000 tasks is labelled by its ends, not by 10,000 names.
+        let shown = if names.len() > 4 {
+            format!("{}, {}, …, {} ({} tasks)", names[0], names[1], names[names.len() - 1], names.len())
+        } else {
+            names.join(", ")
+        };
+        let mut waiting = Awaiting::new(self, format!("gather({shown})"), JoinAll::new(self, ids.clone()));
         waiting.cancel_with = ids;
         async move { Ok(PyValue::List(waiting.await??)) }
     }
@@ -448,14 +466,26 @@ impl<F: Future + Unpin> Future for Awaiting<F> {
 }
 
 /// Waits for tasks to finish; yields all results in argument order, or the first failure in time.
+///
+/// Built to stay linear for a gather of 100,000 tasks: it registers its waker with each child once,
+/// keeps a cursor over the children known to be finished, and looks at failures only when a new one
+/// has been recorded anywhere.
 struct JoinAll {
     aio: Aio,
     ids: Vec<TaskId>,
+    /// Every child before this index has finished.
+    finished_prefix: usize,
+    /// The waker registered with the children, if any.
+    registered: Option<Waker>,
+    /// How many failures (anywhere) were already checked against our children.
+    failures_seen: usize,
+    /// Our children as a set, built the first time a failure has to be checked.
+    members: Option<HashSet<TaskId>>,
 }
 
 impl JoinAll {
     fn new(aio: &Aio, ids: Vec<TaskId>) -> Self {
-        JoinAll { aio: aio.clone(), ids }
+        JoinAll { aio: aio.clone(), ids, finished_prefix: 0, registered: None, failures_seen: 0, members: None }
     }
 }
 
@@ -463,34 +493,45 @@ impl Future for JoinAll {
     type Output = Result<Vec<PyValue>, Exception>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut tasks = self.aio.inner.tasks.borrow_mut();
-        let first_failure = self
-            .ids
-            .iter()
-            .filter_map(|&id| match &tasks[id].result {
-                Some((order, Err(error))) => Some((*order, error.clone())),
-                _ => None,
-            })
-            .min_by_key(|(order, _)| *order);
-        if let Some((_, error)) = first_failure {
-            return Poll::Ready(Err(error));
+        let this = self.get_mut();
+        let failures = this.aio.inner.failures.borrow();
+        if failures.len() > this.failures_seen {
+            let members = this.members.get_or_insert_with(|| this.ids.iter().copied().collect());
+            let first = failures[this.failures_seen..].iter().copied().find(|failed| members.contains(failed));
+            this.failures_seen = failures.len();
+            if let Some(failed) = first {
+                drop(failures);
+                let tasks = this.aio.inner.tasks.borrow();
+                if let Some(Err(error)) = &tasks[failed].result {
+                    return Poll::Ready(Err(error.clone()));
+                }
+            }
+        } else {
+            drop(failures);
         }
-        if self.ids.iter().all(|&id| tasks[id].result.is_some()) {
-            let values = self
+        let mut tasks = this.aio.inner.tasks.borrow_mut();
+        while this.finished_prefix < this.ids.len() && tasks[this.ids[this.finished_prefix]].result.is_some() {
+            this.finished_prefix += 1;
+        }
+        if this.finished_prefix == this.ids.len() {
+            let values = this
                 .ids
                 .iter()
                 .map(|&id| match &tasks[id].result {
-                    Some((_, Ok(value))) => value.clone(),
+                    Some(Ok(value)) => value.clone(),
                     _ => PyValue::None,
                 })
                 .collect();
             return Poll::Ready(Ok(values));
         }
-        for &id in &self.ids {
-            let slot = &mut tasks[id];
-            if slot.result.is_none() && !slot.joiners.iter().any(|w| w.will_wake(cx.waker())) {
-                slot.joiners.push(cx.waker().clone());
+        if !this.registered.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+            for &id in &this.ids[this.finished_prefix..] {
+                let slot = &mut tasks[id];
+                if slot.result.is_none() {
+                    slot.joiners.push(cx.waker().clone());
+                }
             }
+            this.registered = Some(cx.waker().clone());
         }
         Poll::Pending
     }

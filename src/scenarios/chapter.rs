@@ -19,6 +19,7 @@ pub(super) fn start(scenario: &Scenario, aio: &Aio) -> Task {
         ScenarioId::Background => aio.run_main("main", "main()", background_top(a, s.get("period"), s.get("main"))),
         ScenarioId::ContextManager => aio.run_main("main", "main()", context_top(a, s.get("acquire"), s.get("release"))),
         ScenarioId::CpuVsIo => aio.run_main("main", "main()", cpu_vs_io_top(a, s)),
+        ScenarioId::Stress => aio.run_main("main", "main()", stress_top(a, s.get("n"), s.get("spread"))),
     }
 }
 
@@ -234,6 +235,33 @@ async fn cpu_vs_io_top(aio: Aio, s: Scenario) -> CoroResult {
         aio.create_task("cpu", &format!("crunch({})", py_number(work)), crunch(aio.clone(), start, work, s.mode == "worker")),
     ];
     aio.gather(&tasks).await?;
+    aio.print(format!("Time: {}s", two_decimals(elapsed_since(&aio, start))));
+    Ok(PyValue::None)
+}
+
+// ---- Beyond the chapter: thousands of tasks -----------------------------------------------------
+
+async fn worker(aio: Aio, i: i64, delay: f64) -> CoroResult {
+    aio.sleep(delay).await?;
+    Ok(PyValue::Int(i))
+}
+
+async fn stress_top(aio: Aio, n: f64, spread: f64) -> CoroResult {
+    let start = aio.now();
+    let n = n.max(1.0) as i64;
+    let tasks: Vec<Task> = (0..n)
+        .map(|i| {
+            // Same float expression as the Python, so both round to the same deadlines.
+            let delay = spread * i as f64 / ((n - 1).max(1)) as f64;
+            aio.create_task(&format!("worker({i})"), &format!("worker({i}, {})", py_number(delay)), worker(aio.clone(), i, delay))
+        })
+        .collect();
+    let results = aio.gather(&tasks).await?;
+    if let PyValue::List(values) = &results {
+        let head = PyValue::List(values.iter().take(3).cloned().collect());
+        let last = values.last().cloned().unwrap_or(PyValue::None);
+        aio.print(format!("{} tasks finished; results in order: {head} ... {last}", values.len()));
+    }
     aio.print(format!("Time: {}s", two_decimals(elapsed_since(&aio, start))));
     Ok(PyValue::None)
 }

@@ -21,6 +21,8 @@ pub enum ScenarioId {
     Background,
     ContextManager,
     CpuVsIo,
+    /// Beyond the chapter: the 3 tasks of 44.2 turned into thousands.
+    Stress,
 }
 
 /// One editable number: a delay or a duration, in seconds.
@@ -35,19 +37,27 @@ pub struct ParamSpec {
     pub max: f64,
     /// Slider step.
     pub step: f64,
+    /// The unit shown after the value: "s" for delays, "tasks" for a count.
+    pub unit: &'static str,
+    /// Only whole numbers (a count of tasks).
+    pub whole: bool,
 }
 
 impl ParamSpec {
     /// The one place a value is checked: a number in `min..=max`, or a message saying why not.
     pub fn validate(&self, value: f64) -> Result<f64, String> {
+        let number = crate::engine::value::py_number;
         if !value.is_finite() {
-            return Err(format!("{} must be a number of seconds", self.name));
+            return Err(format!("{} must be a number", self.name));
+        }
+        if self.whole && value.fract() != 0.0 {
+            return Err(format!("{} must be a whole number", self.name));
         }
         if value < self.min {
-            return Err(format!("{} must be at least {} s", self.name, crate::engine::value::py_number(self.min)));
+            return Err(format!("{} must be at least {} {}", self.name, number(self.min), self.unit));
         }
         if value > self.max {
-            return Err(format!("{} can be at most {} s", self.name, crate::engine::value::py_number(self.max)));
+            return Err(format!("{} can be at most {} {}", self.name, number(self.max), self.unit));
         }
         Ok(value)
     }
@@ -65,6 +75,7 @@ impl ParamSpec {
     /// Bring any number into range (for links, which must always produce a valid state).
     pub fn clamp(&self, value: f64) -> f64 {
         if value.is_finite() {
+            let value = if self.whole { value.round() } else { value };
             value.clamp(self.min, self.max)
         } else {
             self.default
@@ -73,7 +84,11 @@ impl ParamSpec {
 }
 
 const fn delay(name: &'static str, label: &'static str, default: f64) -> ParamSpec {
-    ParamSpec { name, label, default, min: 0.0, max: 60.0, step: 0.1 }
+    seconds(name, label, default, 0.0, 60.0, 0.1)
+}
+
+const fn seconds(name: &'static str, label: &'static str, default: f64, min: f64, max: f64, step: f64) -> ParamSpec {
+    ParamSpec { name, label, default, min, max, step, unit: "s", whole: false }
 }
 
 /// The chapter's three URLs (44.3).
@@ -81,7 +96,7 @@ pub const CHAPTER_URLS: [&str; 3] =
     ["https://api.github.com/users/python", "https://api.github.com/users/github", "https://api.github.com/users/torvalds"];
 
 impl ScenarioId {
-    pub const ALL: [ScenarioId; 7] = [
+    pub const ALL: [ScenarioId; 8] = [
         ScenarioId::Coroutine,
         ScenarioId::SayHello,
         ScenarioId::FetchUrls,
@@ -89,6 +104,7 @@ impl ScenarioId {
         ScenarioId::Background,
         ScenarioId::ContextManager,
         ScenarioId::CpuVsIo,
+        ScenarioId::Stress,
     ];
 
     pub fn id(self) -> &'static str {
@@ -100,6 +116,7 @@ impl ScenarioId {
             ScenarioId::Background => "background",
             ScenarioId::ContextManager => "context-manager",
             ScenarioId::CpuVsIo => "cpu-vs-io",
+            ScenarioId::Stress => "many-tasks",
         }
     }
 
@@ -117,6 +134,7 @@ impl ScenarioId {
             ScenarioId::Background => "44.4.2",
             ScenarioId::ContextManager => "44.4.3",
             ScenarioId::CpuVsIo => "44.5",
+            ScenarioId::Stress => "Beyond",
         }
     }
 
@@ -129,6 +147,7 @@ impl ScenarioId {
             ScenarioId::Background => "asyncio.create_task()",
             ScenarioId::ContextManager => "Async context managers",
             ScenarioId::CpuVsIo => "Concurrency vs parallelism",
+            ScenarioId::Stress => "Thousands of tasks",
         }
     }
 
@@ -141,6 +160,7 @@ impl ScenarioId {
             ScenarioId::Gather => "gather() turns both coroutines into tasks and waits for all of them. The results come back in the order the coroutines were passed, not the order they finished, and the total is the longer of the two delays.",
             ScenarioId::Background => "The background task loops forever, printing and sleeping. main sleeps, then cancels it: the cancellation lands at the await where the task is suspended, so it never prints again. Count the lines against the two delays.",
             ScenarioId::ContextManager => "async with awaits __aenter__ before the body and __aexit__ after it, and both may suspend. The total is the sum of the two waits, because nothing else runs alongside.",
+            ScenarioId::Stress => "The three greetings of 44.2, turned into as many tasks as you like, each sleeping a little longer than the one before. However many there are, the run takes about as long as the longest sleep: waiting tasks cost almost nothing.",
             ScenarioId::CpuVsIo => "One thread runs the event loop. CPU-bound work that never awaits holds that thread, so the I/O tasks' timers fire late, by about the length of the work. Moved to a worker, the same work runs in parallel and the timers stay on time.",
         }
     }
@@ -150,19 +170,24 @@ impl ScenarioId {
         const SAY_HELLO: [ParamSpec; 3] =
             [delay("alice", "Alice's delay", 2.0), delay("bob", "Bob's delay", 1.0), delay("charlie", "Charlie's delay", 3.0)];
         const FETCH: [ParamSpec; 1] =
-            [ParamSpec { name: "latency", label: "simulated latency of each request (ideal timeline)", default: 0.3, min: 0.0, max: 30.0, step: 0.05 }];
+            [seconds("latency", "simulated latency of each request (ideal timeline)", 0.3, 0.0, 30.0, 0.05)];
         const GATHER: [ParamSpec; 2] = [delay("a", "task_a's sleep", 1.0), delay("b", "task_b's sleep", 2.0)];
         const BACKGROUND: [ParamSpec; 2] = [
-            ParamSpec { name: "period", label: "background_task's sleep", default: 5.0, min: 0.1, max: 60.0, step: 0.1 },
-            ParamSpec { name: "main", label: "main's sleep before cancel()", default: 10.0, min: 0.0, max: 120.0, step: 0.1 },
+            seconds("period", "background_task's sleep", 5.0, 0.1, 60.0, 0.1),
+            seconds("main", "main's sleep before cancel()", 10.0, 0.0, 120.0, 0.1),
         ];
         const CONTEXT: [ParamSpec; 2] = [delay("acquire", "__aenter__'s sleep", 1.0), delay("release", "__aexit__'s sleep", 0.5)];
         const CPU: [ParamSpec; 3] = [
-            ParamSpec { name: "work", label: "CPU-bound work", default: 1.0, min: 0.0, max: 10.0, step: 0.1 },
+            seconds("work", "CPU-bound work", 1.0, 0.0, 10.0, 0.1),
             delay("io1", "first I/O task's sleep", 0.3),
             delay("io2", "second I/O task's sleep", 0.6),
         ];
+        const STRESS: [ParamSpec; 2] = [
+            ParamSpec { name: "n", label: "number of tasks", default: 100.0, min: 1.0, max: 100_000.0, step: 1.0, unit: "tasks", whole: true },
+            seconds("spread", "the last task's sleep (the others spread from 0 up to it)", 0.5, 0.0, 60.0, 0.1),
+        ];
         match self {
+            ScenarioId::Stress => &STRESS,
             ScenarioId::Coroutine => &COROUTINE,
             ScenarioId::SayHello => &SAY_HELLO,
             ScenarioId::FetchUrls => &FETCH,

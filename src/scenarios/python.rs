@@ -62,6 +62,7 @@ fn template(scenario: &Scenario) -> String {
         ScenarioId::Gather => GATHER.to_string(),
         ScenarioId::Background => BACKGROUND.to_string(),
         ScenarioId::ContextManager => CONTEXT.to_string(),
+        ScenarioId::Stress => STRESS.to_string(),
         ScenarioId::CpuVsIo => {
             let crunch = if scenario.mode == "worker" { CRUNCH_WORKER } else { CRUNCH_BLOCKING };
             format!("{CPU_DEF}{crunch}{CPU_MAIN}")
@@ -279,5 +280,22 @@ const CPU_MAIN: &str = r#"async def main():
 
 start: float = time.time()
 await main()
+print(f"Time: {time.time() - start:.2f}s")
+"#;
+
+const STRESS: &str = r#"import asyncio
+import time
+
+async def worker(i, delay):
+    await asyncio.sleep(delay)
+    return i
+
+async def main(n, spread):
+    tasks = [asyncio.create_task(worker(i, spread * i / max(n - 1, 1))) for i in range(n)]
+    results = await asyncio.gather(*tasks)
+    print(f"{len(results)} tasks finished; results in order: {results[:3]} ... {results[-1]}")
+
+start: float = time.time()
+await main(⟨n⟩, ⟨spread⟩)
 print(f"Time: {time.time() - start:.2f}s")
 "#;
