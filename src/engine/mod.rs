@@ -2,6 +2,7 @@
 //! event log → timeline. No browser and no clock in here: time always comes from the `Runtime`.
 
 pub mod aio;
+pub mod compare;
 pub mod event;
 pub mod runtime;
 pub mod timeline;
