@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use async_playground::engine::{Aio, CoroResult, EventKind, Exception, Micros, PyValue, RunOutcome, SegmentKind, Timeline, VirtualClock};
+use async_playground::engine::{
+    Aio, CoroResult, EventKind, Exception, Micros, PyValue, RunOutcome, SegmentKind, Timeline, VirtualClock,
+};
 use async_playground::scenarios::{printed_lines, Scenario, ScenarioId};
 
 /// Run `main` as the root task on a fresh virtual clock; returns the loop (for its log) and the clock.
@@ -75,7 +77,8 @@ fn create_task_runs_the_task_only_after_the_creator_yields() {
     assert_eq!(lines(&aio), ["creator continues", "creator still running", "child runs", "creator resumes"]);
     let events = aio.events();
     let child_started = events.iter().position(|e| e.task == 1 && e.kind == EventKind::Started).unwrap();
-    let creator_suspended = events.iter().position(|e| e.task == 0 && matches!(e.kind, EventKind::Suspended { .. })).unwrap();
+    let creator_suspended =
+        events.iter().position(|e| e.task == 0 && matches!(e.kind, EventKind::Suspended { .. })).unwrap();
     assert!(creator_suspended < child_started, "the child starts only after the creator suspends");
 }
 
@@ -83,7 +86,8 @@ fn create_task_runs_the_task_only_after_the_creator_yields() {
 fn timers_with_equal_deadlines_fire_in_the_order_they_were_scheduled() {
     for order in [["a", "b", "c"], ["c", "b", "a"]] {
         let (aio, _, _) = run(move |aio| async move {
-            let tasks: Vec<_> = order.iter().map(|name| aio.create_task(name, name, say(aio.clone(), name, 1.0))).collect();
+            let tasks: Vec<_> =
+                order.iter().map(|name| aio.create_task(name, name, say(aio.clone(), name, 1.0))).collect();
             aio.gather(&tasks).await
         });
         assert_eq!(lines(&aio), order, "same deadline: creation order decides");
@@ -131,7 +135,10 @@ fn gather_raises_the_first_exception_and_the_others_keep_running() {
         slow.join().await
     });
     assert_eq!(timed_lines(&aio), ["1000 gather raised ClientError: 404", "2000 slow still finished"]);
-    let failed = aio.events().iter().any(|e| e.task == 1 && matches!(&e.kind, EventKind::Failed { error } if error == "ClientError: 404"));
+    let failed = aio
+        .events()
+        .iter()
+        .any(|e| e.task == 1 && matches!(&e.kind, EventKind::Failed { error } if error == "ClientError: 404"));
     assert!(failed, "the failing task is recorded as failed");
 }
 
@@ -176,7 +183,11 @@ fn cancel_stops_the_task_at_its_await_and_cleanup_still_runs() {
     );
     let timeline = Timeline::from_events(&aio.events(), None);
     let worker = &timeline.lanes[1];
-    assert_eq!(worker.outcome().map(|s| s.kind.clone()), Some(SegmentKind::Cancelled { at: "sleep(100)".into() }), "shown as cancelled at the await, not done");
+    assert_eq!(
+        worker.outcome().map(|s| s.kind.clone()),
+        Some(SegmentKind::Cancelled { at: "sleep(100)".into() }),
+        "shown as cancelled at the await, not done"
+    );
     assert_eq!(clock.pending_timers(), 0, "the cancelled sleep(100) left no timer behind");
 }
 
@@ -225,14 +236,21 @@ fn background_defaults_print_two_lines_and_end_at_ten_seconds() {
 fn cpu_bound_work_blocks_every_other_task() {
     let mut scenario = Scenario::new(ScenarioId::CpuVsIo);
     let blocking = scenario.run_virtual();
-    assert_eq!(blocking.lines()[..3], ["CPU work done at 1.00s", "io1 woke up at 1.00s (asked for 0.3s)", "io2 woke up at 1.00s (asked for 0.6s)"]);
+    assert_eq!(
+        blocking.lines()[..3],
+        ["CPU work done at 1.00s", "io1 woke up at 1.00s (asked for 0.3s)", "io2 woke up at 1.00s (asked for 0.6s)"]
+    );
     let late: Vec<(String, Micros)> = blocking
         .timeline()
         .lanes
         .iter()
         .flat_map(|l| l.segments.iter().filter(|s| s.kind.name() == "late").map(|s| (l.name.clone(), s.end - s.start)))
         .collect();
-    assert_eq!(late, [("io1".to_string(), 700_000), ("io2".to_string(), 400_000)], "timers fire late by what was left of the work");
+    assert_eq!(
+        late,
+        [("io1".to_string(), 700_000), ("io2".to_string(), 400_000)],
+        "timers fire late by what was left of the work"
+    );
     scenario.set_mode("worker").unwrap();
     let worker = scenario.run_virtual();
     assert_eq!(worker.lines()[..2], ["io1 woke up at 0.30s (asked for 0.3s)", "io2 woke up at 0.60s (asked for 0.6s)"]);

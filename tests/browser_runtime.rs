@@ -65,10 +65,16 @@ async fn busy_really_delays_a_concurrent_timer() {
     let run = LiveRun::start(&scenario, 10.0);
     finish(&run, 3_000).await;
     let events = run.events();
-    let io1 = events.iter().find(|e| matches!(&e.kind, EventKind::Printed { text } if text.starts_with("io1 woke up"))).unwrap();
+    let io1 = events
+        .iter()
+        .find(|e| matches!(&e.kind, EventKind::Printed { text } if text.starts_with("io1 woke up")))
+        .unwrap();
     // Asked for 0.1 s, but the thread was held for 1 s of CPU work (both at 1x scale).
     assert!(io1.at >= 950_000, "io1 should wake only after the CPU work, at ~1 s, got {} µs", io1.at);
-    assert!(printed_lines(&events)[0].starts_with("CPU work done at "), "the CPU-bound task finishes before any I/O task can run");
+    assert!(
+        printed_lines(&events)[0].starts_with("CPU work done at "),
+        "the CPU-bound task finishes before any I/O task can run"
+    );
 }
 
 #[wasm_bindgen_test]

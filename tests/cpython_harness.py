@@ -6,7 +6,7 @@ Used by tests/cpython_check.rs; can also be run by hand:
 
 stdin is one JSON object:
 
-    {"scale": 0.1,
+    {"scale": 0.1,                                     # a case may override it with its own "scale"
      "cases": [{"code": "<the page's Python>",
                 "latency": 0.3,                       # aiohttp's simulated latency, seconds at 1x
                 "bodies": {"https://...": "<body>"}}]} # what response.text() returns per URL
@@ -146,10 +146,11 @@ def _emit(header, index, text):
 def main():
     global SCALE, _LATENCY, _BODIES
     request = json.load(sys.stdin)
-    SCALE = float(request["scale"])
-    sys.setswitchinterval(sys.getswitchinterval() * SCALE)
+    switch_interval = sys.getswitchinterval()
     _install_fakes()
     for index, case in enumerate(request["cases"]):
+        SCALE = float(case.get("scale", request["scale"]))
+        sys.setswitchinterval(switch_interval * SCALE)
         _LATENCY = float(case.get("latency", 0.0))
         _BODIES = dict(case.get("bodies", {}))
         out = io.StringIO()

@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-const FORBIDDEN: [&str; 8] = ["web_sys", "js_sys", "yew", "gloo", "wasm_bindgen", "std::time", "Instant::now", "SystemTime"];
+const FORBIDDEN: [&str; 8] =
+    ["web_sys", "js_sys", "yew", "gloo", "wasm_bindgen", "std::time", "Instant::now", "SystemTime"];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
@@ -49,7 +50,9 @@ fn the_pure_core_imports_nothing_from_the_browser_and_reads_no_clock() {
 fn the_core_crates_are_not_even_available_natively() {
     // Browser crates are wasm32-only dependencies (Cargo.toml), so the host build cannot import them.
     let manifest = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
-    let (host, wasm_only) = manifest.split_once("[target.'cfg(target_arch = \"wasm32\")'.dependencies]").expect("a wasm32-only dependency table");
+    let (host, wasm_only) = manifest
+        .split_once("[target.'cfg(target_arch = \"wasm32\")'.dependencies]")
+        .expect("a wasm32-only dependency table");
     for name in ["web-sys", "js-sys", "yew", "gloo-timers", "wasm-bindgen"] {
         assert!(!host.contains(&format!("\n{name} ")), "{name} must not be a host dependency");
         assert!(wasm_only.contains(&format!("\n{name} ")), "{name} belongs to the wasm32-only table");

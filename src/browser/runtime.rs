@@ -30,7 +30,9 @@ pub struct Clock {
 
 impl Clock {
     pub fn start(speed: f64) -> Clock {
-        let performance = web_sys::window().and_then(|w| w.performance()).expect("performance.now() exists in every browser we support");
+        let performance = web_sys::window()
+            .and_then(|w| w.performance())
+            .expect("performance.now() exists in every browser we support");
         let origin_ms = performance.now();
         Clock { performance, origin_ms, speed: if speed.is_finite() && speed > 0.0 { speed } else { 1.0 } }
     }
@@ -107,7 +109,8 @@ async fn fetch_text(url: String) -> Result<FetchResponse, FetchError> {
     init.set_method("GET");
     init.set_mode(RequestMode::Cors);
     init.set_signal(Some(&guard.0.signal()));
-    let request = Request::new_with_str_and_init(&url, &init).map_err(|e| fail(format!("invalid URL: {}", js_message(&e))))?;
+    let request =
+        Request::new_with_str_and_init(&url, &init).map_err(|e| fail(format!("invalid URL: {}", js_message(&e))))?;
     let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
     let response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|e| {
         // The Fetch API gives the same TypeError for no network and for a CORS refusal.
@@ -116,7 +119,8 @@ async fn fetch_text(url: String) -> Result<FetchResponse, FetchError> {
     let response: Response = response.dyn_into().map_err(|e| fail(js_message(&e)))?;
     let status = response.status();
     let text_promise = response.text().map_err(|e| fail(js_message(&e)))?;
-    let body = JsFuture::from(text_promise).await.map_err(|e| fail(format!("reading the body failed: {}", js_message(&e))))?;
+    let body =
+        JsFuture::from(text_promise).await.map_err(|e| fail(format!("reading the body failed: {}", js_message(&e))))?;
     drop(guard);
     if !(200..300).contains(&status) {
         return Err(fail(format!("{status}, message='{}', url='{url}'", response.status_text())));

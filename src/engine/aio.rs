@@ -299,7 +299,9 @@ impl Aio {
     pub fn sleep(&self, seconds: f64) -> impl Future<Output = Result<(), Exception>> + 'static {
         let duration = micros_from_secs(seconds);
         let runtime = self.inner.runtime.clone();
-        let wait: LocalBoxFuture<'static, ()> = if duration == 0 {
+        // Only a delay <= 0 is a bare yield; any positive delay, however small, goes through the
+        // timer queue (CPython does the same, and it changes the order of ties).
+        let wait: LocalBoxFuture<'static, ()> = if seconds.is_nan() || seconds <= 0.0 {
             YieldOnce(false).boxed_local()
         } else {
             // The deadline is taken when the sleep first runs, not when the future is built.

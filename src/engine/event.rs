@@ -37,20 +37,32 @@ pub enum EventKind {
     /// What it waited on finished; the task runs again.
     Resumed,
     /// A `print()` from this task; `text` is exactly what Python prints (no trailing newline).
-    Printed { text: String },
+    Printed {
+        text: String,
+    },
     /// A CPU-bound call started: the thread (and so every other task) is blocked until `CpuEnded`.
-    CpuStarted { call: String },
+    CpuStarted {
+        call: String,
+    },
     CpuEnded,
     /// Another task called `cancel()` on this one.
-    CancelRequested { by: Option<TaskId> },
+    CancelRequested {
+        by: Option<TaskId>,
+    },
     /// `CancelledError` was raised inside the task at the await it was suspended in.
-    CancelDelivered { at: String },
+    CancelDelivered {
+        at: String,
+    },
     /// The coroutine returned; `value` is its return value.
-    Returned { value: PyValue },
+    Returned {
+        value: PyValue,
+    },
     /// The task ended by cancellation.
     Cancelled,
     /// The task ended with an exception other than cancellation.
-    Failed { error: String },
+    Failed {
+        error: String,
+    },
 }
 
 impl EventKind {

@@ -12,16 +12,26 @@ pub enum SegmentKind {
     Ready,
     Running,
     /// Suspended in an await; `on` is what it waits for (`sleep(2)`).
-    Waiting { on: String },
+    Waiting {
+        on: String,
+    },
     /// What it waited on was due, but the task could not run yet: the loop was busy elsewhere
     /// (CPU-bound work, or a real timer firing late).
-    Late { on: String },
+    Late {
+        on: String,
+    },
     /// Blocking the thread with CPU work.
-    Cpu { call: String },
+    Cpu {
+        call: String,
+    },
     /// Terminal markers (zero length): how the task ended.
     Done,
-    Cancelled { at: String },
-    Failed { error: String },
+    Cancelled {
+        at: String,
+    },
+    Failed {
+        error: String,
+    },
 }
 
 impl SegmentKind {
@@ -70,7 +80,9 @@ pub struct Lane {
 impl Lane {
     /// The terminal segment (done / cancelled / failed), if the task has ended.
     pub fn outcome(&self) -> Option<&Segment> {
-        self.segments.last().filter(|s| matches!(s.kind, SegmentKind::Done | SegmentKind::Cancelled { .. } | SegmentKind::Failed { .. }))
+        self.segments.last().filter(|s| {
+            matches!(s.kind, SegmentKind::Done | SegmentKind::Cancelled { .. } | SegmentKind::Failed { .. })
+        })
     }
 }
 
@@ -105,7 +117,11 @@ impl Timeline {
                 Open::Ready => SegmentKind::Ready,
                 Open::Running => SegmentKind::Running,
                 Open::Waiting(on, Some(due)) if *due < at && *due > state.1 => {
-                    lane.segments.push(Segment { start: state.1, end: *due, kind: SegmentKind::Waiting { on: on.clone() } });
+                    lane.segments.push(Segment {
+                        start: state.1,
+                        end: *due,
+                        kind: SegmentKind::Waiting { on: on.clone() },
+                    });
                     lane.segments.push(Segment { start: *due, end: at, kind: SegmentKind::Late { on: on.clone() } });
                     return;
                 }
@@ -258,8 +274,10 @@ fn rank_of(ch: char) -> u8 {
 /// The column length for an ASCII timeline ending at `end`: the smallest round step that keeps it
 /// within 60 columns.
 fn ascii_cell(end: Micros) -> Micros {
-    const STEPS: [Micros; 12] =
-        [10_000, 25_000, 50_000, 100_000, 125_000, 250_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000, 60_000_000];
+    const STEPS: [Micros; 12] = [
+        10_000, 25_000, 50_000, 100_000, 125_000, 250_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000,
+        60_000_000,
+    ];
     STEPS.iter().copied().find(|step| end / step <= 60).unwrap_or(600_000_000)
 }
 

@@ -28,17 +28,41 @@ pub fn py_number(value: f64) -> String {
     if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
-        format!("{value}")
+        py_float_repr(value)
+    }
+}
+
+/// Python's `repr(float)`: the shortest round-trip digits, in exponent form (`5e-05`, `1e+16`) below
+/// 1e-4 and from 1e16 on, as CPython writes them.
+fn py_float_repr(value: f64) -> String {
+    if !value.is_finite() {
+        return if value.is_nan() {
+            "nan".into()
+        } else if value > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
+    }
+    let magnitude = value.abs();
+    if magnitude != 0.0 && !(1e-4..1e16).contains(&magnitude) {
+        // Rust writes `5e-5`; Python pads the exponent to two digits and always signs it.
+        let text = format!("{value:e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let (sign, digits) = exponent.strip_prefix('-').map_or(("+", exponent), |d| ("-", d));
+        return format!("{mantissa}e{sign}{digits:0>2}");
+    }
+    let text = format!("{value}");
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
     }
 }
 
 /// Python's `repr()` of a `str`: single quotes unless the text holds a single quote and no double one.
 pub fn py_str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
     for ch in text.chars() {
@@ -67,10 +91,7 @@ impl fmt::Display for PyValue {
             PyValue::Bool(true) => f.write_str("True"),
             PyValue::Bool(false) => f.write_str("False"),
             PyValue::Int(i) => write!(f, "{i}"),
-            PyValue::Float(x) if x.is_nan() => f.write_str("nan"),
-            PyValue::Float(x) if x.is_infinite() => f.write_str(if *x > 0.0 { "inf" } else { "-inf" }),
-            PyValue::Float(x) if x.fract() == 0.0 && x.abs() < 1e16 => write!(f, "{x:.1}"),
-            PyValue::Float(x) => write!(f, "{x}"),
+            PyValue::Float(x) => f.write_str(&py_float_repr(*x)),
             PyValue::Str(s) => f.write_str(&py_str_repr(s)),
             PyValue::List(items) => {
                 f.write_str("[")?;
@@ -111,7 +132,10 @@ mod tests {
         assert_eq!(PyValue::Float(2.0).to_string(), "2.0");
         assert_eq!(PyValue::Float(0.5).to_string(), "0.5");
         assert_eq!(PyValue::None.to_string(), "None");
-        assert_eq!(PyValue::List(vec![PyValue::None, PyValue::Bool(true), PyValue::Int(3)]).to_string(), "[None, True, 3]");
+        assert_eq!(
+            PyValue::List(vec![PyValue::None, PyValue::Bool(true), PyValue::Int(3)]).to_string(),
+            "[None, True, 3]"
+        );
     }
 
     #[test]
@@ -119,5 +143,9 @@ mod tests {
         assert_eq!(py_number(2.0), "2");
         assert_eq!(py_number(0.5), "0.5");
         assert_eq!(py_number(1.25), "1.25");
+        assert_eq!(py_number(0.00005), "5e-05");
+        assert_eq!(py_number(0.0001), "0.0001");
+        assert_eq!(PyValue::Float(1e16).to_string(), "1e+16");
+        assert_eq!(PyValue::Float(1.5e-7).to_string(), "1.5e-07");
     }
 }

@@ -17,7 +17,9 @@ pub(super) fn start(scenario: &Scenario, aio: &Aio) -> Task {
         ScenarioId::FetchUrls => aio.run_main("main", "main()", fetch_main(a, s)),
         ScenarioId::Gather => aio.run_main("main", "main()", gather_top(a, s.get("a"), s.get("b"))),
         ScenarioId::Background => aio.run_main("main", "main()", background_top(a, s.get("period"), s.get("main"))),
-        ScenarioId::ContextManager => aio.run_main("main", "main()", context_top(a, s.get("acquire"), s.get("release"))),
+        ScenarioId::ContextManager => {
+            aio.run_main("main", "main()", context_top(a, s.get("acquire"), s.get("release")))
+        }
         ScenarioId::CpuVsIo => aio.run_main("main", "main()", cpu_vs_io_top(a, s)),
         ScenarioId::Stress => aio.run_main("main", "main()", stress_top(a, s.get("n"), s.get("spread"))),
     }
@@ -74,7 +76,11 @@ async fn say_hello_main(aio: Aio, s: Scenario) -> CoroResult {
             .iter()
             .enumerate()
             .map(|(i, &(name, delay))| {
-                aio.create_task(&format!("task{}", i + 1), &hello_call(name, delay), say_hello(aio.clone(), name, delay))
+                aio.create_task(
+                    &format!("task{}", i + 1),
+                    &hello_call(name, delay),
+                    say_hello(aio.clone(), name, delay),
+                )
             })
             .collect();
         aio.gather(&tasks).await?;
@@ -107,7 +113,11 @@ async fn fetch_main(aio: Aio, s: Scenario) -> CoroResult {
             .iter()
             .map(|url| {
                 let short = url.rsplit('/').next().unwrap_or(url);
-                aio.create_task(&format!("fetch_url({short})"), &format!("fetch_url(session, '{url}')"), fetch_url(aio.clone(), url.clone()))
+                aio.create_task(
+                    &format!("fetch_url({short})"),
+                    &format!("fetch_url(session, '{url}')"),
+                    fetch_url(aio.clone(), url.clone()),
+                )
             })
             .collect();
         let results = aio.gather(&tasks).await?;
@@ -142,7 +152,10 @@ async fn task_b(aio: Aio, b: f64) -> CoroResult {
 
 async fn gather_main(aio: Aio, a: f64, b: f64) -> CoroResult {
     // gather() wraps each coroutine in a task, in argument order.
-    let tasks = [aio.create_task("task_a()", "task_a()", task_a(aio.clone(), a)), aio.create_task("task_b()", "task_b()", task_b(aio.clone(), b))];
+    let tasks = [
+        aio.create_task("task_a()", "task_a()", task_a(aio.clone(), a)),
+        aio.create_task("task_b()", "task_b()", task_b(aio.clone(), b)),
+    ];
     let results = aio.gather(&tasks).await?;
     aio.print(results.to_string());
     Ok(PyValue::None)
@@ -212,7 +225,11 @@ async fn context_top(aio: Aio, acquire: f64, release: f64) -> CoroResult {
 
 async fn io_task(aio: Aio, start: u64, name: &'static str, delay: f64) -> CoroResult {
     aio.sleep(delay).await?;
-    aio.print(format!("{name} woke up at {}s (asked for {}s)", two_decimals(elapsed_since(&aio, start)), py_number(delay)));
+    aio.print(format!(
+        "{name} woke up at {}s (asked for {}s)",
+        two_decimals(elapsed_since(&aio, start)),
+        py_number(delay)
+    ));
     Ok(PyValue::None)
 }
 
@@ -232,7 +249,11 @@ async fn cpu_vs_io_top(aio: Aio, s: Scenario) -> CoroResult {
     let tasks = [
         aio.create_task("io1", &format!("io_task('io1', {})", py_number(io1)), io_task(aio.clone(), start, "io1", io1)),
         aio.create_task("io2", &format!("io_task('io2', {})", py_number(io2)), io_task(aio.clone(), start, "io2", io2)),
-        aio.create_task("cpu", &format!("crunch({})", py_number(work)), crunch(aio.clone(), start, work, s.mode == "worker")),
+        aio.create_task(
+            "cpu",
+            &format!("crunch({})", py_number(work)),
+            crunch(aio.clone(), start, work, s.mode == "worker"),
+        ),
     ];
     aio.gather(&tasks).await?;
     aio.print(format!("Time: {}s", two_decimals(elapsed_since(&aio, start))));
@@ -253,7 +274,11 @@ async fn stress_top(aio: Aio, n: f64, spread: f64) -> CoroResult {
         .map(|i| {
             // Same float expression as the Python, so both round to the same deadlines.
             let delay = spread * i as f64 / ((n - 1).max(1)) as f64;
-            aio.create_task(&format!("worker({i})"), &format!("worker({i}, {})", py_number(delay)), worker(aio.clone(), i, delay))
+            aio.create_task(
+                &format!("worker({i})"),
+                &format!("worker({i}, {})", py_number(delay)),
+                worker(aio.clone(), i, delay),
+            )
         })
         .collect();
     let results = aio.gather(&tasks).await?;

@@ -92,8 +92,11 @@ const fn seconds(name: &'static str, label: &'static str, default: f64, min: f64
 }
 
 /// The chapter's three URLs (44.3).
-pub const CHAPTER_URLS: [&str; 3] =
-    ["https://api.github.com/users/python", "https://api.github.com/users/github", "https://api.github.com/users/torvalds"];
+pub const CHAPTER_URLS: [&str; 3] = [
+    "https://api.github.com/users/python",
+    "https://api.github.com/users/github",
+    "https://api.github.com/users/torvalds",
+];
 
 impl ScenarioId {
     pub const ALL: [ScenarioId; 8] = [
@@ -167,8 +170,11 @@ impl ScenarioId {
 
     pub fn params(self) -> &'static [ParamSpec] {
         const COROUTINE: [ParamSpec; 1] = [delay("delay", "fetch_data's sleep", 2.0)];
-        const SAY_HELLO: [ParamSpec; 3] =
-            [delay("alice", "Alice's delay", 2.0), delay("bob", "Bob's delay", 1.0), delay("charlie", "Charlie's delay", 3.0)];
+        const SAY_HELLO: [ParamSpec; 3] = [
+            delay("alice", "Alice's delay", 2.0),
+            delay("bob", "Bob's delay", 1.0),
+            delay("charlie", "Charlie's delay", 3.0),
+        ];
         const FETCH: [ParamSpec; 1] =
             [seconds("latency", "simulated latency of each request (ideal timeline)", 0.3, 0.0, 30.0, 0.05)];
         const GATHER: [ParamSpec; 2] = [delay("a", "task_a's sleep", 1.0), delay("b", "task_b's sleep", 2.0)];
@@ -176,14 +182,24 @@ impl ScenarioId {
             seconds("period", "background_task's sleep", 5.0, 0.1, 60.0, 0.1),
             seconds("main", "main's sleep before cancel()", 10.0, 0.0, 120.0, 0.1),
         ];
-        const CONTEXT: [ParamSpec; 2] = [delay("acquire", "__aenter__'s sleep", 1.0), delay("release", "__aexit__'s sleep", 0.5)];
+        const CONTEXT: [ParamSpec; 2] =
+            [delay("acquire", "__aenter__'s sleep", 1.0), delay("release", "__aexit__'s sleep", 0.5)];
         const CPU: [ParamSpec; 3] = [
             seconds("work", "CPU-bound work", 1.0, 0.0, 10.0, 0.1),
             delay("io1", "first I/O task's sleep", 0.3),
             delay("io2", "second I/O task's sleep", 0.6),
         ];
         const STRESS: [ParamSpec; 2] = [
-            ParamSpec { name: "n", label: "number of tasks", default: 100.0, min: 1.0, max: 100_000.0, step: 1.0, unit: "tasks", whole: true },
+            ParamSpec {
+                name: "n",
+                label: "number of tasks",
+                default: 100.0,
+                min: 1.0,
+                max: 100_000.0,
+                step: 1.0,
+                unit: "tasks",
+                whole: true,
+            },
             seconds("spread", "the last task's sleep (the others spread from 0 up to it)", 0.5, 0.0, 60.0, 0.1),
         ];
         match self {
@@ -231,7 +247,7 @@ impl Scenario {
         }
     }
 
-    /// The value of parameter `name` (its default if the scenario has no such parameter).
+    /// The value of parameter `name` (0 if the scenario has no such parameter).
     pub fn get(&self, name: &str) -> f64 {
         self.id.params().iter().position(|p| p.name == name).map_or(0.0, |i| self.values[i])
     }
@@ -324,7 +340,9 @@ pub fn printed_lines(events: &[Event]) -> Vec<String> {
     events
         .iter()
         .filter_map(|e| match &e.kind {
-            crate::engine::EventKind::Printed { text } => Some(text.split('\n').map(str::to_string).collect::<Vec<_>>()),
+            crate::engine::EventKind::Printed { text } => {
+                Some(text.split('\n').map(str::to_string).collect::<Vec<_>>())
+            }
             _ => None,
         })
         .flatten()

@@ -266,7 +266,8 @@ const CRUNCH_BLOCKING: &str = r#"async def crunch(seconds):
 "#;
 
 const CRUNCH_WORKER: &str = r#"async def crunch(seconds):
-    # Runs in another thread (in the browser: a Web Worker); the loop stays free
+    # Runs in another thread, so the event loop stays free (in the browser: a Web Worker,
+    # truly in parallel; in CPython the GIL still lets the loop in every few milliseconds)
     await asyncio.to_thread(cpu_work, seconds)
     print(f"CPU work done at {time.time() - start:.2f}s")
 
