@@ -2,6 +2,7 @@
 //! fetch, Web Workers, animation frames). Everything here is small and covered by wasm-bindgen-test.
 
 pub mod frames;
+pub mod panic_banner;
 pub mod live_run;
 pub mod runtime;
 
