@@ -1,0 +1,65 @@
+//! Benchmark: the virtual clock running many tasks (issue 7's "100,000 tasks ≤ 1 s"). Prints
+//! figures; exits non-zero only when a figure misses its target by more than 2x (a large
+//! regression), since the machine is noisy. Run: `cargo bench --bench virtual_clock`.
+
+use std::time::Instant;
+
+use async_playground::scenarios::{Scenario, ScenarioId};
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(|a, b| a.total_cmp(b));
+    samples[samples.len() / 2]
+}
+
+fn time_run(scenario: &Scenario, repeats: usize) -> f64 {
+    let samples = (0..repeats)
+        .map(|_| {
+            let started = Instant::now();
+            let run = scenario.run_virtual();
+            let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+            assert!(run.total.is_some(), "the run must finish");
+            elapsed
+        })
+        .collect();
+    median(samples)
+}
+
+fn main() {
+    let mut failed = false;
+    println!("{:<58} {:>10} {:>10}  verdict", "figure (virtual clock, native)", "measured", "target");
+    let mut report = |name: &str, measured_ms: f64, target_ms: f64| {
+        let verdict = if measured_ms <= target_ms {
+            "ok"
+        } else if measured_ms <= 2.0 * target_ms {
+            "over target"
+        } else {
+            failed = true;
+            "FAIL (>2x target)"
+        };
+        println!("{name:<58} {measured_ms:>8.1}ms {target_ms:>8.0}ms  {verdict}");
+    };
+    for n in [1_000.0, 10_000.0, 100_000.0] {
+        let mut scenario = Scenario::new(ScenarioId::Stress);
+        scenario.set("n", n).unwrap();
+        let target = if n >= 100_000.0 { 1000.0 } else { n / 100.0 };
+        report(&format!("many-tasks n={n}: run + event log (median of 5)"), time_run(&scenario, 5), target);
+        let run = scenario.run_virtual();
+        let started = Instant::now();
+        let timeline = run.timeline();
+        report(
+            &format!("many-tasks n={n}: events → timeline ({} lanes)", timeline.lanes.len()),
+            started.elapsed().as_secs_f64() * 1000.0,
+            target / 2.0,
+        );
+    }
+    let chapter: f64 = ScenarioId::ALL
+        .iter()
+        .filter(|id| **id != ScenarioId::Stress)
+        .map(|&id| time_run(&Scenario::new(id), 11))
+        .sum();
+    report("every chapter section once (sum of medians)", chapter, 5.0);
+    if failed {
+        eprintln!("a figure missed its target by more than 2x");
+        std::process::exit(1);
+    }
+}
