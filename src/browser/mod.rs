@@ -2,8 +2,8 @@
 //! fetch, Web Workers, animation frames). Everything here is small and covered by wasm-bindgen-test.
 
 pub mod frames;
-pub mod panic_banner;
 pub mod live_run;
+pub mod panic_banner;
 pub mod runtime;
 
 pub use live_run::LiveRun;
