@@ -4,6 +4,8 @@
 //! `browser` and `ui` exist only on wasm32; they are the only code that touches the browser.
 
 pub mod engine;
+pub mod highlight;
+pub mod link;
 pub mod scenarios;
 
 #[cfg(target_arch = "wasm32")]

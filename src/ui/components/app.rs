@@ -1,0 +1,135 @@
+//! `App`: owns the page state (`use_reducer`) and provides it to every component, and keeps the
+//! world in line with it: the address bar and title, and the live run with its animation frames.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::link;
+use crate::ui::address::{self, HashListener};
+use crate::ui::live::LiveSession;
+use crate::ui::state::{Action, EditView, PageContext, PageState};
+
+use super::code_view::CodeView;
+use super::comparison::ComparisonView;
+use super::console::Console;
+use super::notices::Notices;
+use super::param_panel::ParamPanel;
+use super::run_bar::RunBar;
+use super::section_intro::SectionIntro;
+use super::section_nav::SectionNav;
+use super::status_bar::StatusBar;
+use super::timeline::TimelineView;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state: PageContext = use_reducer(|| PageState::from_link(link::decode(&address::hash())));
+
+    // The address shows the state; a new section is a new history entry (see `address::show`).
+    {
+        let hash = link::encode(&state.scenario, state.speed);
+        let title = format!("{} {} — async playground", state.scenario.id.section(), state.scenario.id.title());
+        use_effect_with((hash, title), |(hash, title)| {
+            address::show(hash);
+            address::set_title(title);
+        });
+    }
+
+    // The address changed by other means (Back, a pasted link): load it.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = HashListener::new(move |hash| dispatcher.dispatch(Action::Load(link::decode(&hash))));
+            move || drop(listener)
+        });
+    }
+
+    // The live run exists exactly while the state says one is going on.
+    let session: Rc<RefCell<Option<LiveSession>>> = use_mut_ref(|| None);
+    {
+        let key = state.live.as_ref().filter(|l| !l.finished).map(|l| (l.run_id, l.stop_requested));
+        let state = state.clone();
+        use_effect_with(key, move |key| {
+            let mut slot = session.borrow_mut();
+            match *key {
+                Some((run_id, stop)) => {
+                    if slot.as_ref().map(|s| s.run_id) != Some(run_id) {
+                        let dispatcher = state.dispatcher();
+                        let on_frame = Callback::from(move |view| dispatcher.dispatch(Action::Frame(view)));
+                        *slot = Some(LiveSession::start(
+                            run_id,
+                            &state.scenario,
+                            state.speed,
+                            state.ideal.clone(),
+                            on_frame,
+                        ));
+                    }
+                    if stop {
+                        if let Some(session) = slot.as_ref() {
+                            session.stop();
+                        }
+                    }
+                }
+                None => *slot = None,
+            }
+        });
+    }
+
+    // Ctrl/Cmd+Enter runs (or stops) from anywhere in the page, as in other playgrounds.
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                state.dispatch(if state.running() { Action::Stop } else { Action::Run });
+            }
+        })
+    };
+
+    let edit = state.edit_view(state.dispatcher());
+    html! {
+        <ContextProvider<PageContext> context={state.clone()}>
+        <ContextProvider<EditView> context={edit}>
+            <div class="app" {onkeydown}>
+                <a class="skip-link" href="#main">{ "Skip to the example" }</a>
+                <header class="topbar">
+                    <div class="brand">
+                        <svg class="logo" width="22" height="18" viewBox="0 0 22 18" aria-hidden="true">
+                            <rect x="1" y="2" width="12" height="4" rx="1.5" />
+                            <rect x="6" y="7" width="15" height="4" rx="1.5" />
+                            <rect x="3" y="12" width="8" height="4" rx="1.5" />
+                        </svg>
+                        <span class="brand-name">{ "async playground" }</span>
+                    </div>
+                    <p class="tagline">{ "Python's asyncio, run for real in your browser — watch the tasks take turns." }</p>
+                </header>
+                <div class="layout">
+                    <SectionNav />
+                    <main id="main" class="main" tabindex="-1">
+                        <Notices />
+                        <SectionIntro />
+                        <div class="workbench">
+                            <CodeView />
+                            <section class="side" aria-label="Run">
+                                <RunBar />
+                                <StatusBar />
+                                <ParamPanel />
+                                <Console />
+                            </section>
+                        </div>
+                        <TimelineView />
+                        <ComparisonView />
+                    </main>
+                </div>
+                <footer class="footer">
+                    <p>
+                        { "Examples from the chapter “Async Programming (Intro)”. The code runs on an asyncio-faithful engine compiled to WebAssembly, on the page's own event loop: times are measured, not animated. " }
+                        { "Times are always shown at 1× scale, whatever the speed." }
+                    </p>
+                </footer>
+            </div>
+        </ContextProvider<EditView>>
+        </ContextProvider<PageContext>>
+    }
+}

@@ -1,0 +1,105 @@
+//! `Console`: what the program printed, each line with its time (1x scale) and the task that
+//! printed it; after a real run, how late each line was against the ideal run; at the end the
+//! top-level code's result or exception, as Python would show it.
+
+use yew::prelude::*;
+
+use crate::engine::{Exception, PyValue};
+use crate::ui::format::{ms, secs, secs_spaced, signed_ms};
+use crate::ui::state::{use_page, Phase};
+
+#[function_component(Console)]
+pub fn console() -> Html {
+    let state = use_page();
+    let phase = state.phase();
+    let live = state.live.as_ref();
+    let trace = state.shown();
+    let source = if live.is_some() { "live" } else { "ideal" };
+    // Before a run the lines are a preview: they get their own test id so that the contract's
+    // `[data-testid=line]` always means "printed by a real run".
+    let line_testid = if live.is_some() { "line" } else { "ideal-line" };
+    let lines = trace.lines.iter().map(|line| {
+        let late = line.late.map(|late| {
+            let abs_ms = (late.unsigned_abs() as f64 / 1_000.0).round();
+            let title = if late >= 0 {
+                format!("printed {abs_ms} ms later than on the ideal (virtual) clock")
+            } else {
+                format!("printed {abs_ms} ms earlier than on the ideal clock (browser timers are rounded to the millisecond)")
+            };
+            // Stressed when it is 5 ms late in real time: at 20x, 10 ms here is half a real ms.
+            let speed = i64::from(live.map_or(1, |l| l.speed));
+            let class = if late >= 5_000 * speed { "late late-much" } else { "late" };
+            html! { <span class={class} {title}>{ signed_ms(late) }</span> }
+        });
+        html! {
+            <li class="console-line">
+                <span class="t">{ secs(line.at) }</span>
+                <span class="text" data-testid={line_testid} data-t-ms={ms(line.at).to_string()}>{ &line.text }</span>
+                <span class="who" title="the task that printed it">{ trace.task_name(line.task) }</span>
+                { for late }
+            </li>
+        }
+    });
+    let result = state.live.as_ref().filter(|l| l.finished).and_then(|l| l.result.clone()).or_else(|| {
+        // The preview shows what the ideal run ends with, too.
+        live.is_none().then(|| state.ideal.result.clone()).flatten()
+    });
+    let ending = match result {
+        Some(Ok(PyValue::None)) | None => Html::default(),
+        Some(Ok(value)) => {
+            html! { <li class="console-result"><span class="t"></span><span class="text">{ value.to_string() }</span></li> }
+        }
+        Some(Err(Exception::Error { kind, message })) => html! {
+            <li class="console-error" data-testid="error">
+                <span class="t">{ live.and_then(|l| l.total).map(secs).unwrap_or_default() }</span>
+                <span class="text">
+                    <span class="traceback">{ "Traceback (most recent call last):\n  …\n" }</span>
+                    <strong class="exc">{ format!("{kind}: {message}") }</strong>
+                    if kind == "ClientError" {
+                        <span class="hint">{ "\nThe request got no answer: this page may be offline, or the server refused it. The timeline shows where each task was waiting when it failed." }</span>
+                    }
+                </span>
+            </li>
+        },
+        Some(Err(Exception::Cancelled)) => html! {
+            <li class="console-stopped">
+                <span class="t">{ live.map(|l| secs(l.now)).unwrap_or_default() }</span>
+                <span class="text">{ "CancelledError — you pressed Stop: every task was cancelled at the await it was waiting in." }</span>
+            </li>
+        },
+    };
+    let badge = match (phase, live) {
+        (_, None) => "preview · virtual clock".to_string(),
+        (Phase::Running, Some(l)) => format!("live · real clock at {}×", l.speed),
+        (_, Some(l)) => format!("this run · real clock at {}×", l.speed),
+    };
+    let empty = trace.lines.is_empty();
+    html! {
+        <section class="console-pane pane" aria-labelledby="console-heading">
+            <div class="pane-head">
+                <h2 id="console-heading">{ "Console" }</h2>
+                <span class={classes!("badge", format!("badge-{source}"))}>{ badge }</span>
+            </div>
+            <ol class="console" data-source={source} aria-live={(phase == Phase::Running).then_some("polite")}>
+                if empty {
+                    <li class="console-empty">
+                        { if phase == Phase::Running { "(nothing printed yet)" } else { "(this run prints nothing)" } }
+                    </li>
+                }
+                { for lines }
+                { ending }
+            </ol>
+            if let Some(live) = live.filter(|l| phase == Phase::Done && l.trace.lines.iter().any(|line| line.late.is_some())) {
+                <p class="console-foot">
+                    { "Right column: how much later each line came than on the ideal clock. " }
+                    if let (Some(real), Some(ideal)) = (live.total, state.ideal.total) {
+                        { format!("The whole run took {} against {} ideal. ", secs_spaced(real), secs_spaced(ideal)) }
+                    }
+                    if live.speed > 1 {
+                        { format!("At {}×, every real millisecond of delay counts as {} ms here: run at 1× to see the loop's true precision.", live.speed, live.speed) }
+                    }
+                </p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,16 @@
+//! The page's components, one per file. `App` owns the state and provides it; the others read it
+//! through `state::use_page()`.
+
+pub mod app;
+pub mod code_view;
+pub mod comparison;
+pub mod console;
+pub mod legend;
+pub mod notices;
+pub mod param_input;
+pub mod param_panel;
+pub mod run_bar;
+pub mod section_intro;
+pub mod section_nav;
+pub mod status_bar;
+pub mod timeline;

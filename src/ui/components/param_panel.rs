@@ -1,0 +1,108 @@
+//! `ParamPanel`: every value of the section again, as a labelled slider and number with its unit
+//! and range, for those who prefer controls to editing code (and for touch screens).
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::engine::value::py_number;
+use crate::ui::state::{use_edit, Action};
+
+use super::param_input::stepped_value;
+
+#[function_component(ParamPanel)]
+pub fn param_panel() -> Html {
+    let state = use_edit();
+    let locked = state.running;
+    let rows = state.scenario.id.params().iter().map(|spec| {
+        let spec = *spec;
+        let name = spec.name;
+        let value = state.scenario.get(name);
+        let error = state.draft(name).and_then(|d| d.error.clone());
+        let slider_id = format!("param-{name}-slider");
+        let on_slide = {
+            let state = state.clone();
+            Callback::from(move |e: InputEvent| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                if let Ok(value) = input.value().parse::<f64>() {
+                    state.dispatch(Action::Set { name, value });
+                }
+            })
+        };
+        let on_type = {
+            let state = state.clone();
+            Callback::from(move |e: InputEvent| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                state.dispatch(Action::Type { name, text: input.value() });
+            })
+        };
+        let on_key = {
+            let state = state.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if let Some(next) = stepped_value(&e, &spec, value) {
+                    e.prevent_default();
+                    state.dispatch(Action::Set { name, value: next });
+                } else if e.key() == "Enter" {
+                    state.dispatch(Action::Commit { name });
+                } else if e.key() == "Escape" {
+                    state.dispatch(Action::Revert { name });
+                }
+            })
+        };
+        let on_blur = {
+            let state = state.clone();
+            Callback::from(move |_: FocusEvent| state.dispatch(Action::Commit { name }))
+        };
+        html! {
+            <div class="param-row" key={name}>
+                <label class="param-label" for={slider_id.clone()}>
+                    <code>{ name }</code>
+                    <span>{ spec.label }</span>
+                </label>
+                <div class="param-controls">
+                    <span class="range-end" aria-hidden="true">{ py_number(spec.min) }</span>
+                    <input
+                        type="range"
+                        id={slider_id}
+                        name={format!("{name}-slider")}
+                        min={py_number(spec.min)}
+                        max={py_number(spec.max)}
+                        step={py_number(spec.step)}
+                        value={py_number(value)}
+                        disabled={locked}
+                        aria-valuetext={format!("{} {}", py_number(value), spec.unit)}
+                        oninput={on_slide}
+                    />
+                    <span class="range-end" aria-hidden="true">{ py_number(spec.max) }</span>
+                    <input
+                        type="text"
+                        class={classes!("param-number", error.is_some().then_some("invalid"))}
+                        inputmode={if spec.whole { "numeric" } else { "decimal" }}
+                        name={format!("{name}-number")}
+                        value={state.field_text(&spec)}
+                        aria-label={format!("{} ({})", spec.label, spec.unit)}
+                        aria-invalid={error.is_some().then_some("true")}
+                        readonly={locked}
+                        spellcheck="false"
+                        autocomplete="off"
+                        oninput={on_type}
+                        onkeydown={on_key}
+                        onblur={on_blur}
+                    />
+                    <span class="unit">{ spec.unit }</span>
+                </div>
+                if let Some(error) = error {
+                    <p class="param-error">{ format!("{error} — still using {} {}", py_number(value), spec.unit) }</p>
+                }
+            </div>
+        }
+    });
+    html! {
+        <section class="params pane" aria-labelledby="params-heading">
+            <div class="pane-head">
+                <h2 id="params-heading">{ "Values" }</h2>
+                <span class="pane-note">{ "the same numbers as in the code" }</span>
+            </div>
+            { for rows }
+        </section>
+    }
+}

@@ -1,0 +1,535 @@
+//! The page's state: one `PageState`, changed only by `Action`s through Yew's `use_reducer`, and
+//! shared with every component through a context. Side effects (the live run, the address bar)
+//! are not done here: the App watches the state and brings them in line, so the reducer stays a
+//! plain function of (state, action).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::{CoroResult, Event, Exception, Micros, RunOutcome};
+use crate::link::{Link, SPEEDS};
+use crate::scenarios::{CodePiece, ParamSpec, Scenario, ScenarioId};
+
+use super::shared::Shared;
+use super::trace::Trace;
+
+/// A run on the virtual clock: what the code will do with perfect timers, instantly.
+#[derive(Debug)]
+pub struct Ideal {
+    pub events: Vec<Event>,
+    pub trace: Trace,
+    /// When the top-level code ended (the chapter's "Time:").
+    pub total: Option<Micros>,
+    pub result: Option<CoroResult>,
+    pub outcome: RunOutcome,
+}
+
+impl Ideal {
+    pub fn of(scenario: &Scenario) -> Ideal {
+        let run = scenario.run_virtual();
+        let trace = Trace::of(&run.events, None, None);
+        Ideal { trace, total: run.total, result: run.result, outcome: run.outcome, events: run.events }
+    }
+}
+
+/// 44.2 and 44.3: the same code sequential and concurrent, both ideal, to compare.
+#[derive(Debug)]
+pub struct Comparison {
+    /// (mode, its ideal run), in the section's mode order.
+    pub modes: Vec<(&'static str, Shared<Ideal>)>,
+}
+
+impl Comparison {
+    /// Only sections that have both a sequential and a concurrent mode compare them.
+    fn of(scenario: &Scenario, current: &Shared<Ideal>) -> Option<Comparison> {
+        let modes = scenario.id.modes();
+        if !(modes.contains(&"sequential") && modes.contains(&"concurrent")) {
+            return None;
+        }
+        let modes = modes
+            .iter()
+            .map(|&mode| {
+                if mode == scenario.mode {
+                    return (mode, current.clone());
+                }
+                let mut other = scenario.clone();
+                let _ = other.set_mode(mode);
+                (mode, Shared::new(Ideal::of(&other)))
+            })
+            .collect();
+        Some(Comparison { modes })
+    }
+
+    pub fn total(&self, mode: &str) -> Option<Micros> {
+        self.modes.iter().find(|(m, _)| *m == mode).and_then(|(_, ideal)| ideal.total)
+    }
+}
+
+/// The run on the page's real event loop, as of the last animation frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveView {
+    pub run_id: u32,
+    pub speed: u32,
+    /// Time since the start at 1x scale.
+    pub now: Micros,
+    pub trace: Shared<Trace>,
+    /// When the top-level code ended.
+    pub total: Option<Micros>,
+    pub result: Option<CoroResult>,
+    /// Every task has ended: nothing more will happen.
+    pub finished: bool,
+    /// The person pressed Stop (the run then ends at its next await).
+    pub stop_requested: bool,
+}
+
+impl LiveView {
+    fn starting(run_id: u32, speed: u32) -> LiveView {
+        LiveView {
+            run_id,
+            speed,
+            now: 0,
+            trace: Shared::new(Trace::default()),
+            total: None,
+            result: None,
+            finished: false,
+            stop_requested: false,
+        }
+    }
+}
+
+/// Where the page is, as the status shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Nothing has run since the last edit: the page shows the ideal run.
+    Idle,
+    Running,
+    Done,
+    /// The top-level code raised an exception.
+    Failed,
+    /// Stop was pressed; the partial run stays on screen.
+    Stopped,
+}
+
+impl Phase {
+    /// `data-state` of `[data-testid=status]` (public contract: idle | running | done | error).
+    pub fn data_state(self) -> &'static str {
+        match self {
+            Phase::Idle | Phase::Stopped => "idle",
+            Phase::Running => "running",
+            Phase::Done => "done",
+            Phase::Failed => "error",
+        }
+    }
+}
+
+/// Text typed into a value's field that differs from the value shown by the code: mid-typing
+/// (`1.`) or invalid (`abc`, with the reason).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub name: &'static str,
+    pub text: String,
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageState {
+    pub scenario: Scenario,
+    pub speed: u32,
+    pub drafts: Vec<Draft>,
+    pub ideal: Shared<Ideal>,
+    pub comparison: Option<Shared<Comparison>>,
+    pub live: Option<LiveView>,
+    pub next_run: u32,
+    /// What was wrong with the link the page was opened with.
+    pub notices: Vec<String>,
+}
+
+pub enum Action {
+    /// A section was chosen in the navigation.
+    Open(ScenarioId),
+    /// The address changed (opened, edited by hand, back/forward).
+    Load(Link),
+    /// Keystrokes in a value's field.
+    Type {
+        name: &'static str,
+        text: String,
+    },
+    /// The field lost focus: show the value as the code has it (an invalid entry stays, with its
+    /// message, until corrected).
+    Commit {
+        name: &'static str,
+    },
+    /// Escape in a field: forget what was typed.
+    Revert {
+        name: &'static str,
+    },
+    /// A value set by a slider, an arrow key or a drag: already a number.
+    Set {
+        name: &'static str,
+        value: f64,
+    },
+    Mode(String),
+    Speed(u32),
+    Run,
+    Stop,
+    /// A new picture of the live run (from the animation frame loop).
+    Frame(LiveView),
+    DismissNotices,
+}
+
+impl PageState {
+    pub fn from_link(link: Link) -> PageState {
+        let ideal = Shared::new(Ideal::of(&link.scenario));
+        let comparison = Comparison::of(&link.scenario, &ideal).map(Shared::new);
+        PageState {
+            scenario: link.scenario,
+            speed: link.speed,
+            drafts: Vec::new(),
+            ideal,
+            comparison,
+            live: None,
+            next_run: 1,
+            notices: link.notices,
+        }
+    }
+
+    pub fn phase(&self) -> Phase {
+        match &self.live {
+            None => Phase::Idle,
+            Some(live) if !live.finished => Phase::Running,
+            Some(live) if live.stop_requested => Phase::Stopped,
+            Some(LiveView { result: Some(Err(Exception::Error { .. })), .. }) => Phase::Failed,
+            Some(LiveView { result: Some(Err(Exception::Cancelled)), .. }) => Phase::Stopped,
+            Some(_) => Phase::Done,
+        }
+    }
+
+    pub fn running(&self) -> bool {
+        self.phase() == Phase::Running
+    }
+
+    /// The run the page shows: the live one once started, else the ideal one.
+    pub fn shown(&self) -> &Trace {
+        self.live.as_ref().map_or(&self.ideal.trace, |live| &live.trace)
+    }
+
+    /// What the editing components need: changes only when an edit happens or a run starts or
+    /// ends, not on every frame of a run (see `EditView`).
+    pub fn edit_view(&self, dispatcher: UseReducerDispatcher<PageState>) -> EditView {
+        EditView {
+            scenario: self.scenario.clone(),
+            speed: self.speed,
+            drafts: self.drafts.clone(),
+            notices: self.notices.clone(),
+            running: self.running(),
+            dispatcher,
+        }
+    }
+
+    fn spec(&self, name: &str) -> Option<ParamSpec> {
+        self.scenario.id.params().iter().find(|p| p.name == name).copied()
+    }
+
+    /// The scenario changed: the ideal run is recomputed at once and a finished live run, which
+    /// showed the old values, is put away.
+    fn changed(&mut self) {
+        self.ideal = Shared::new(Ideal::of(&self.scenario));
+        self.comparison = Comparison::of(&self.scenario, &self.ideal).map(Shared::new);
+        self.live = None;
+    }
+
+    fn set_draft(&mut self, draft: Draft) {
+        self.drafts.retain(|d| d.name != draft.name);
+        self.drafts.push(draft);
+    }
+
+    fn reduce_in_place(&mut self, action: Action) {
+        let running = self.running();
+        match action {
+            Action::Open(id) => {
+                if id != self.scenario.id {
+                    self.scenario = Scenario::new(id);
+                    self.drafts.clear();
+                    self.notices.clear();
+                    self.changed();
+                }
+            }
+            Action::Load(link) => {
+                if link.scenario != self.scenario || link.speed != self.speed {
+                    self.scenario = link.scenario;
+                    self.speed = link.speed;
+                    self.drafts.clear();
+                    self.changed();
+                }
+                self.notices = link.notices;
+            }
+            Action::Type { name, text } => {
+                let Some(spec) = self.spec(name) else { return };
+                if running {
+                    return;
+                }
+                match spec.parse(&text) {
+                    Ok(value) => {
+                        let before = self.scenario.get(name);
+                        let _ = self.scenario.set(name, value);
+                        self.set_draft(Draft { name: spec.name, text, error: None });
+                        if before != value {
+                            self.changed();
+                        }
+                    }
+                    Err(error) => self.set_draft(Draft { name: spec.name, text, error: Some(error) }),
+                }
+            }
+            Action::Commit { name } => self.drafts.retain(|d| d.name != name || d.error.is_some()),
+            Action::Revert { name } => self.drafts.retain(|d| d.name != name),
+            Action::Set { name, value } => {
+                let Some(spec) = self.spec(name) else { return };
+                if running {
+                    return;
+                }
+                // Arrow keys add 0.1 to 0.2 and get 0.30000000000000004: keep what a person would write.
+                let value = spec.clamp((value * 1e6).round() / 1e6);
+                self.drafts.retain(|d| d.name != name);
+                if self.scenario.get(name) != value {
+                    let _ = self.scenario.set(name, value);
+                    self.changed();
+                }
+            }
+            Action::Mode(mode) => {
+                if !running && mode != self.scenario.mode && self.scenario.set_mode(&mode).is_ok() {
+                    self.changed();
+                }
+            }
+            Action::Speed(speed) => {
+                if !running && SPEEDS.contains(&speed) {
+                    self.speed = speed;
+                }
+            }
+            Action::Run => {
+                if !running {
+                    // The code must show the values that run: typed text that is not a valid
+                    // value is dropped now (its message said the old value was kept).
+                    self.drafts.retain(|d| d.error.is_none());
+                    self.live = Some(LiveView::starting(self.next_run, self.speed));
+                    self.next_run += 1;
+                }
+            }
+            Action::Stop => {
+                if let Some(live) = self.live.as_mut().filter(|l| !l.finished) {
+                    live.stop_requested = true;
+                }
+            }
+            Action::Frame(view) => {
+                if let Some(live) = self.live.as_mut().filter(|l| l.run_id == view.run_id && !l.finished) {
+                    *live = LiveView { stop_requested: live.stop_requested, ..view };
+                }
+            }
+            Action::DismissNotices => self.notices.clear(),
+        }
+    }
+}
+
+impl Reducible for PageState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.reduce_in_place(action);
+        if next == *self {
+            // Same state: hand back the same Rc so nothing re-renders.
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// The part of the state the code, the values, the navigation and the intro show. It has its own
+/// context because a run changes the page state sixty times a second, and re-rendering the code
+/// and its inputs that often would take time from the very timers the run measures.
+#[derive(Clone, PartialEq)]
+pub struct EditView {
+    pub scenario: Scenario,
+    pub speed: u32,
+    pub drafts: Vec<Draft>,
+    pub notices: Vec<String>,
+    /// A run is going on: values are locked.
+    pub running: bool,
+    pub dispatcher: UseReducerDispatcher<PageState>,
+}
+
+impl EditView {
+    pub fn dispatch(&self, action: Action) {
+        self.dispatcher.dispatch(action);
+    }
+
+    pub fn draft(&self, name: &str) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.name == name)
+    }
+
+    /// What a value's field shows: the typed text while there is some, else the code's value.
+    pub fn field_text(&self, spec: &ParamSpec) -> String {
+        self.draft(spec.name)
+            .map_or_else(|| crate::engine::value::py_number(self.scenario.get(spec.name)), |d| d.text.clone())
+    }
+
+    /// The code with what the fields show (so typing `1.` keeps its dot in the code).
+    pub fn code(&self) -> Vec<CodePiece> {
+        code_with_drafts(&self.scenario, &self.drafts)
+    }
+}
+
+/// The scenario's code with typed text in place of the values being typed.
+fn code_with_drafts(scenario: &Scenario, drafts: &[Draft]) -> Vec<CodePiece> {
+    scenario
+        .python()
+        .into_iter()
+        .map(|piece| match piece {
+            CodePiece::Param { name, value } => {
+                let value = drafts.iter().find(|d| d.name == name).map_or(value, |d| d.text.clone());
+                CodePiece::Param { name, value }
+            }
+            text => text,
+        })
+        .collect()
+}
+
+/// What the run's components get from the `ContextProvider`: the whole state.
+pub type PageContext = UseReducerHandle<PageState>;
+
+/// The page context; components are only ever rendered inside the App that provides it.
+#[hook]
+pub fn use_page() -> PageContext {
+    use_context::<PageContext>().expect("components are rendered inside App's ContextProvider")
+}
+
+/// The editing context (see `EditView`).
+#[hook]
+pub fn use_edit() -> EditView {
+    use_context::<EditView>().expect("components are rendered inside App's ContextProvider")
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::link;
+
+    fn page(hash: &str) -> PageState {
+        PageState::from_link(link::decode(hash))
+    }
+
+    fn reduce(state: PageState, action: Action) -> PageState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    fn frame(run_id: u32, finished: bool) -> LiveView {
+        LiveView {
+            run_id,
+            speed: 1,
+            now: 5,
+            trace: Shared::new(Trace::default()),
+            total: finished.then_some(5),
+            result: finished.then_some(Ok(crate::engine::PyValue::None)),
+            finished,
+            stop_requested: false,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_wrong_entry_is_kept_with_its_reason_and_the_old_value_runs() {
+        let state = reduce(page("#/say-hello"), Action::Type { name: "bob", text: "abc".into() });
+        assert_eq!(state.scenario.get("bob"), 1.0);
+        let draft = state.drafts.iter().find(|d| d.name == "bob").unwrap();
+        assert_eq!(draft.text, "abc");
+        assert!(draft.error.as_deref().unwrap().contains("not a number"));
+        // Leaving the field keeps it (the message must stay visible); Run drops it.
+        let state = reduce(state, Action::Commit { name: "bob" });
+        assert_eq!(state.drafts.len(), 1);
+        let state = reduce(state, Action::Run);
+        assert!(state.drafts.is_empty());
+        assert_eq!(state.phase(), Phase::Running);
+    }
+
+    #[wasm_bindgen_test]
+    fn typing_recomputes_the_ideal_run_at_once_and_keeps_what_was_typed() {
+        let state = reduce(page("#/say-hello"), Action::Type { name: "alice", text: "0.5".into() });
+        assert_eq!(state.ideal.trace.lines[0].text, "Hello, Alice!");
+        assert_eq!(state.ideal.total, Some(3_000_000));
+        let state = reduce(state, Action::Type { name: "charlie", text: "1.".into() });
+        assert_eq!(state.scenario.get("charlie"), 1.0);
+        assert_eq!(state.edit_view_code_value("charlie"), "1.", "the code shows the dot being typed");
+        let state = reduce(state, Action::Commit { name: "charlie" });
+        assert_eq!(state.edit_view_code_value("charlie"), "1");
+    }
+
+    #[wasm_bindgen_test]
+    fn arrows_and_drags_give_values_a_person_would_write() {
+        let state = reduce(page("#/gather?a=0.2"), Action::Set { name: "a", value: 0.2 + 0.1 });
+        assert_eq!(state.scenario.get("a"), 0.3);
+        let state = reduce(state, Action::Set { name: "a", value: -5.0 });
+        assert_eq!(state.scenario.get("a"), 0.0);
+        let state = reduce(state, Action::Set { name: "nope", value: 1.0 });
+        assert_eq!(state.scenario.get("a"), 0.0);
+    }
+
+    #[wasm_bindgen_test]
+    fn frames_of_an_old_run_are_ignored_and_edits_put_a_finished_run_away() {
+        let state = reduce(page("#/gather"), Action::Run);
+        let run_id = state.live.as_ref().unwrap().run_id;
+        let state = reduce(state, Action::Frame(frame(run_id + 7, true)));
+        assert_eq!(state.phase(), Phase::Running, "a frame from another run changes nothing");
+        // Values are locked while running.
+        let state = reduce(state, Action::Set { name: "a", value: 3.0 });
+        assert_eq!(state.scenario.get("a"), 1.0);
+        let state = reduce(state, Action::Frame(frame(run_id, true)));
+        assert_eq!(state.phase(), Phase::Done);
+        let state = reduce(state, Action::Set { name: "a", value: 3.0 });
+        assert_eq!(state.phase(), Phase::Idle);
+        assert!(state.live.is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn stop_is_remembered_until_the_run_has_ended() {
+        let state = reduce(page("#/background"), Action::Run);
+        let run_id = state.live.as_ref().unwrap().run_id;
+        let state = reduce(state, Action::Stop);
+        assert!(state.live.as_ref().unwrap().stop_requested);
+        let mut last = frame(run_id, true);
+        last.result = Some(Err(Exception::Cancelled));
+        let state = reduce(state, Action::Frame(last));
+        assert_eq!(state.phase(), Phase::Stopped);
+        assert_eq!(state.phase().data_state(), "idle");
+    }
+
+    #[wasm_bindgen_test]
+    fn sections_and_links() {
+        let edited = reduce(page("#/say-hello"), Action::Set { name: "bob", value: 4.0 });
+        // Choosing the section already shown keeps the edits; another one starts fresh.
+        let same = reduce(edited.clone(), Action::Open(ScenarioId::SayHello));
+        assert_eq!(same.scenario.get("bob"), 4.0);
+        let other = reduce(edited.clone(), Action::Open(ScenarioId::Gather));
+        assert_eq!(other.scenario, Scenario::new(ScenarioId::Gather));
+        // Loading the link of the state shown changes nothing (our own address updates echo back).
+        let ran = reduce(edited.clone(), Action::Run);
+        let echo = reduce(ran.clone(), Action::Load(link::decode(&link::encode(&ran.scenario, ran.speed))));
+        assert_eq!(echo.phase(), Phase::Running);
+        let comparison = other.comparison.is_none() && edited.comparison.is_some();
+        assert!(comparison, "only 44.2 and 44.3 compare sequential and concurrent");
+    }
+
+    impl PageState {
+        /// The value shown in the code for `name` (test helper).
+        fn edit_view_code_value(&self, name: &str) -> String {
+            code_with_drafts(&self.scenario, &self.drafts)
+                .into_iter()
+                .find_map(|piece| match piece {
+                    CodePiece::Param { name: n, value } if n == name => Some(value),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! What one run looks like on screen, derived once from its event log: the timeline's lanes, the
+//! console's lines (each with how late it was against the ideal run) and the moments each task
+//! was given the thread. The ideal run and the live run go through the same function, so the page
+//! draws them the same way.
+
+use std::collections::HashMap;
+
+use crate::engine::compare::print_lateness;
+use crate::engine::{Event, EventKind, Micros, TaskId, Timeline};
+
+/// One console line. A `print` whose text holds `\n` gives several, as on a terminal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub at: Micros,
+    pub task: TaskId,
+    pub text: String,
+    /// Microseconds later (negative: earlier) than the same print in the ideal run, when known.
+    pub late: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Trace {
+    pub timeline: Timeline,
+    pub lines: Vec<Line>,
+    /// Per task: when the loop gave it the thread (it started or resumed). On the virtual clock
+    /// running takes no time, so these marks are the only trace of it.
+    pub runs: Vec<Vec<Micros>>,
+    /// How many events this was built from.
+    pub events: usize,
+}
+
+impl Trace {
+    /// `now` closes the segments still open (a run in progress); `ideal` is the log to measure
+    /// lateness against (none for the ideal run itself).
+    pub fn of(events: &[Event], now: Option<Micros>, ideal: Option<&[Event]>) -> Trace {
+        let timeline = Timeline::from_events(events, now);
+        let lateness: HashMap<usize, i64> = ideal
+            .map(|ideal| {
+                print_lateness(ideal, events).into_iter().filter_map(|(i, late)| late.map(|l| (i, l))).collect()
+            })
+            .unwrap_or_default();
+        let mut lines = Vec::new();
+        let mut runs = vec![Vec::new(); timeline.lanes.len()];
+        for (index, event) in events.iter().enumerate() {
+            match &event.kind {
+                EventKind::Printed { text } => {
+                    for part in text.split('\n') {
+                        lines.push(Line {
+                            at: event.at,
+                            task: event.task,
+                            text: part.to_string(),
+                            late: lateness.get(&index).copied(),
+                        });
+                    }
+                }
+                EventKind::Started | EventKind::Resumed => {
+                    if let Some(marks) = runs.get_mut(event.task) {
+                        marks.push(event.at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Trace { timeline, lines, runs, events: events.len() }
+    }
+
+    /// The name of the task that printed a line (`task1`), for the console's margin.
+    pub fn task_name(&self, task: TaskId) -> &str {
+        self.timeline.lanes.get(task).map_or("", |lane| lane.name.as_str())
+    }
+}

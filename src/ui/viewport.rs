@@ -1,0 +1,44 @@
+//! The width an element has on screen, kept up to date: the SVG timelines are drawn at the real
+//! pixel width of their container, so text stays the same size on a phone and on a wide screen.
+//! (A browser call: meant to move to `src/browser/` with `address.rs`.)
+//!
+//! Measured when the element appears, when the window is resized and when `key` changes (a new
+//! section lays the page out anew), never on every render: reading `clientWidth` forces a layout,
+//! and during a run that would cost every frame several milliseconds the timers then fire late.
+
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The `clientWidth` of `node` in CSS pixels (0 until it is first measured).
+#[hook]
+pub fn use_width<K: PartialEq + Clone + 'static>(node: NodeRef, key: K) -> i32 {
+    let width = use_state_eq(|| 0);
+    let measure: Rc<dyn Fn()> = {
+        let width = width.setter();
+        Rc::new(move || {
+            if let Some(element) = node.cast::<web_sys::Element>() {
+                width.set(element.client_width());
+            }
+        })
+    };
+    {
+        let measure = measure.clone();
+        use_effect_with(key, move |_| measure());
+    }
+    use_effect_with((), move |_| {
+        let closure = Closure::<dyn FnMut()>::new(move || measure());
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ = window.add_event_listener_with_callback("resize", closure.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = &window {
+                let _ = window.remove_event_listener_with_callback("resize", closure.as_ref().unchecked_ref());
+            }
+        }
+    });
+    *width
+}
