@@ -1,0 +1,152 @@
+// bench/page.mjs: the page-level benchmark (issue 7). Serves the release build in dist/ on
+// 127.0.0.1, drives Debian's headless Chromium with playwright-core, and prints one table: each
+// figure with its target. Exits non-zero only when a figure misses its target by more than 2x
+// (the machine is noisy; a benchmark measures, tests assert behaviour).
+//
+// Run through `bash scripts/bench.sh` (it builds dist/ first). Not part of the test command.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launchBrowser, DIST } from '../e2e/helpers.mjs';
+import { startServer } from '../e2e/serve.mjs';
+
+const rows = [];
+let failed = false;
+
+/** Record a figure: lower is better; `target` in the same unit. */
+function figure(name, value, unit, target, note = '') {
+  const verdict = !Number.isFinite(value)
+    ? 'NO FIGURE'
+    : value <= target
+      ? 'ok'
+      : value <= 2 * target
+        ? 'over target'
+        : 'FAIL (>2x target)';
+  if (verdict.startsWith('FAIL') || verdict === 'NO FIGURE') failed = true;
+  rows.push({ name, value: Number.isFinite(value) ? value.toFixed(unit === 'B' ? 0 : 1) : '—', unit, target, verdict, note });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+// 1. First-load transfer: what a visitor downloads (html + js + wasm + css).
+const files = (await readdir(DIST)).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'cpu-worker.js');
+let raw = 0, gzip = 0, brotli = 0;
+for (const file of files) {
+  const bytes = await readFile(path.join(DIST, file));
+  raw += bytes.length;
+  gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+  brotli += zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+figure('first-load transfer, raw', raw, 'B', Infinity, files.join(' '));
+figure('first-load transfer, gzip -9', gzip, 'B', Infinity);
+figure('first-load transfer, brotli -q 11', brotli, 'B', 150_000);
+
+const server = await startServer({ root: DIST });
+const browser = await launchBrowser();
+try {
+  // 2. Navigation → playground ready (the Run button of the first section is in the DOM).
+  const ready = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid=run]')) {
+          window.__readyAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForSelector('[data-testid=run]');
+    ready.push(await page.evaluate(() => window.__readyAt));
+    await context.close();
+  }
+  figure('navigation → playground ready (median of 5)', median(ready), 'ms', 150, ready.map((x) => x.toFixed(0)).join(' '));
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid=run]');
+  const call = (name, ...args) =>
+    page.evaluate(([name, args]) => window.wasmBindings[name](...args), [name, args]);
+
+  // 3. Timer lateness on the real loop, idle page.
+  const lateness = await call('playground_bench_timer_lateness', 500);
+  figure('timer lateness, median (500 sleeps of 1–250 ms)', median(lateness), 'ms', 1);
+  figure('timer lateness, p99', quantile(lateness, 0.99), 'ms', 4);
+
+  // 4. 10,000 tasks sleeping 0–0.5 s for real: overhead over the 0.5 s.
+  const overheads = [];
+  for (let i = 0; i < 3; i++) overheads.push(await call('playground_bench_many_tasks', 10_000, 0.5));
+  figure('10,000 tasks on the real loop: overhead over 0.5 s (median of 3)', median(overheads), 'ms', 50, overheads.map((x) => x.toFixed(0)).join(' '));
+
+  // 5. The virtual clock in wasm.
+  figure('virtual clock in wasm, 100,000 tasks + timeline', await call('playground_bench_virtual_clock', 100_000), 'ms', 1000);
+
+  // 6. Timeline with 10,000 lanes: from opening the link to the first painted timeline.
+  const paint = await page.evaluate(async (url) => {
+    const t0 = performance.now();
+    location.hash = '#/many-tasks?n=10000';
+    await new Promise((resolve) => {
+      const check = () => (document.querySelectorAll('[data-testid=lane]').length > 100 ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - t0;
+  }, server.url);
+  const lanes = await page.locator('[data-testid=lane]').count();
+  figure('10,000-lane timeline: time to first paint', paint, 'ms', 200, `${lanes} lanes in the DOM`);
+
+  // 7. Scrolling that timeline: the longest frame while scrolling through it.
+  const frame = await page.evaluate(async () => {
+    const scroller = document.querySelector('[data-testid=timeline] .lanes-scroll') ?? document.scrollingElement;
+    const frames = [];
+    let last = performance.now();
+    for (let i = 0; i < 60; i++) {
+      scroller.scrollTop += 400;
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+    }
+    frames.sort((a, b) => a - b);
+    return frames[Math.floor(frames.length * 0.95)];
+  });
+  figure('10,000-lane timeline: scroll frame (p95 of 60)', frame, 'ms', 16);
+
+  // 8. Memory after 1,000 runs of a section vs after 1 (wasm memory + JS heap, after GC).
+  const cdp = await context.newCDPSession(page);
+  const memory = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize + (await call('playground_bench_wasm_memory'));
+  };
+  await page.goto(`${server.url}#/coroutine?delay=0&speed=20`);
+  await page.waitForSelector('[data-testid=run]');
+  const runOnce = async () => {
+    await page.click('[data-testid=run]');
+    await page.waitForSelector('[data-testid=status][data-state=done]');
+  };
+  await runOnce();
+  const after1 = await memory();
+  for (let i = 1; i < 1000; i++) await runOnce();
+  const after1000 = await memory();
+  figure('memory growth, 1,000 runs vs 1 (wasm + JS heap)', (after1000 - after1) / 1e6, 'MB', 1);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`${'figure'.padEnd(width)}  ${'measured'.padStart(10)}  ${'target'.padStart(10)}  verdict`);
+for (const r of rows) {
+  const target = Number.isFinite(r.target) ? `${r.target} ${r.unit}` : '—';
+  console.log(`${r.name.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(10)}  ${target.padStart(10)}  ${r.verdict}${r.note ? `  (${r.note})` : ''}`);
+}
+if (failed) {
+  console.error('\nat least one figure missed its target by more than 2x');
+  process.exit(1);
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# scripts/bench.sh: the benchmark command (issue 7). Not part of the test command: it measures
+# speed and size and prints figures with their targets; it exits non-zero only when a figure
+# misses its target by more than 2x.
+#   1. the virtual clock natively (cargo bench --bench virtual_clock)
+#   2. the release build in headless Chromium (bench/page.mjs): first-load size, time to ready,
+#      timer lateness, 10,000 tasks for real, the virtual clock in wasm, the 10,000-lane timeline,
+#      memory after 1,000 runs
+set -euo pipefail
+_log_t0="$(date +%s)"
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+
+bash scripts/setup.sh
+log "native: cargo bench --bench virtual_clock"
+cargo bench --bench virtual_clock
+bash scripts/build.sh
+log "page: node bench/page.mjs"
+node bench/page.mjs
