@@ -36,8 +36,19 @@ async fn say_hello_at_speed_20_prints_bob_alice_charlie_and_ends_near_3s() {
     assert!((1_000_000..1_400_000).contains(&bob.at), "Bob speaks near 1 s (1x scale), got {} µs", bob.at);
 }
 
+/// Wraps the page's `clearTimeout` so the test can count the timers that were really cleared.
+fn count_clear_timeout_calls() -> impl Fn() -> u32 {
+    let install = js_sys::Function::new_no_args(
+        "const original = globalThis.clearTimeout; globalThis.__cleared = 0; \
+         globalThis.clearTimeout = (id) => { globalThis.__cleared += 1; return original(id); };",
+    );
+    install.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    || js_sys::Reflect::get(&js_sys::global(), &"__cleared".into()).unwrap().as_f64().unwrap() as u32
+}
+
 #[wasm_bindgen_test]
 async fn a_cancelled_sleep_clears_its_timer_and_never_resumes() {
+    let cleared = count_clear_timeout_calls();
     let runtime = BrowserRuntime::new(1.0);
     let aio = Aio::new(Rc::new(runtime.clone()));
     let sleeper = aio.create_task("sleeper", "sleeper()", {
@@ -49,7 +60,12 @@ async fn a_cancelled_sleep_clears_its_timer_and_never_resumes() {
         }
     });
     TimeoutFuture::new(20).await;
+    let cleared_before = cleared();
     assert!(sleeper.cancel());
+    // One microtask later the cancelled task has run and dropped its sleep (nothing else of ours
+    // ends meanwhile: gloo's own futures also call clearTimeout when dropped).
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
+    assert_eq!(cleared() - cleared_before, 1, "cancelling the sleep must clear its setTimeout at once");
     TimeoutFuture::new(400).await;
     let events = aio.events_since(0);
     assert!(printed_lines(&events).is_empty(), "a cancelled sleep must not wake the task: {events:?}");
