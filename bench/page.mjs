@@ -90,14 +90,15 @@ try {
     const t0 = performance.now();
     location.hash = '#/many-tasks?n=10000';
     await new Promise((resolve) => {
-      const check = () => (document.querySelectorAll('[data-testid=lane]').length > 100 ? resolve() : requestAnimationFrame(check));
+      // The first lane of the new section's tasks: the previous section's lanes are still there at t0.
+      const check = () => (document.querySelector('[data-testid=lane][data-task^="worker("]') ? resolve() : requestAnimationFrame(check));
       check();
     });
     await new Promise((r) => requestAnimationFrame(() => r()));
     return performance.now() - t0;
   }, server.url);
   const lanes = await page.locator('[data-testid=lane]').count();
-  figure('10,000-lane timeline: time to first paint', paint, 'ms', 200, `${lanes} lanes in the DOM`);
+  figure('10,000-lane timeline: time to first paint', paint, 'ms', 200, `${lanes} lanes in the DOM for 10,001 tasks`);
 
   // 7. Scrolling that timeline: the longest frame while scrolling through it.
   const frame = await page.evaluate(async () => {
