@@ -18,3 +18,13 @@ cargo bench --bench virtual_clock
 bash scripts/build.sh
 log "page: node bench/page.mjs"
 node bench/page.mjs
+
+# Each crate's share of the wasm (before wasm-bindgen/wasm-opt shrink it: read the shares, not the
+# bytes). twiggy is a benchmark-only tool, installed here rather than by setup.sh.
+if ! command -v twiggy >/dev/null; then
+  log "installing twiggy 0.8.0 (benchmark only, ~3 min)"
+  cargo install twiggy --version 0.8.0 --locked
+fi
+log "wasm size by crate (twiggy)"
+twiggy top -n 1000000 -f csv target/wasm32-unknown-unknown/release/async-playground.wasm |
+  python3 scripts/size-by-crate.py
