@@ -3,8 +3,9 @@
 // - launchBrowser(): Debian's /usr/bin/chromium through playwright-core (never a downloaded
 //   browser: `npx playwright install` cannot reach its servers here), headless, with the flags
 //   that keep it off the closed network and let it run as root.
-// - openPage(): a page that records every page error, console error and failed/4xx request, so
-//   a test can fail on them (a missing .wasm under a sub-path shows up here first).
+// - openPage(): a page that records every page error, console error, Content-Security-Policy
+//   violation and failed/4xx request, so a test can fail on them (a missing .wasm under a
+//   sub-path shows up here first).
 // - the page contract (data-testid=run/status/line/total) helpers used by the tests.
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
@@ -27,15 +28,30 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+/** `extraArgs`: more Chromium flags for one suite (e.g. an unthrottled frame rate). */
+export function launchBrowser(extraArgs = []) {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-/** A new page at `url`, with `problems` collecting everything that went wrong on it. */
-export async function openPage(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
+/**
+ * A new page at `url`, with `problems` collecting everything that went wrong on it.
+ * `contextOptions` go to browser.newContext (e.g. clipboard permissions, another viewport);
+ * `initScript` runs in the page before its own scripts (e.g. to take an API away).
+ */
+export async function openPage(browser, url, contextOptions = {}, { initScript } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...contextOptions });
+  if (initScript) await context.addInitScript(initScript);
   const problems = [];
+  // Content-Security-Policy violations (index.html's policy), reported by the page itself from
+  // before its first script: Chromium logs most of them as console errors too, but not all.
+  await context.exposeBinding('__e2eCspViolation', (_source, text) => problems.push(`CSP violation: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const what = e.blockedURI || 'inline code';
+      window.__e2eCspViolation?.(`${e.effectiveDirective} refused ${what} (${e.sourceFile || 'the page'}:${e.lineNumber})`);
+    });
+  });
+  const page = await context.newPage();
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);

@@ -141,7 +141,10 @@ test('every section opens from the navigation with its intro, code and a preview
   await page.goBack();
   await page.waitForFunction(() => location.hash.startsWith('#/context-manager?'));
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('44.4.3'));
-  assert.deepEqual(problems, [], `the page reported problems:\n  ${problems.join('\n  ')}`);
+  // 44.3 asks once whether api.github.com answers (it cannot here: the test machines have no
+  // internet, and the page then uses its sample API); that one failed request is expected.
+  const probe = (p) => p.includes('https://api.github.com/') || p.endsWith('Failed to load resource: net::ERR_NAME_NOT_RESOLVED');
+  assert.deepEqual(problems.filter((p) => !probe(p)), [], `the page reported problems:\n  ${problems.join('\n  ')}`);
 });
 
 test('44.2 say-hello: alice=1.5 typed in the code runs Bob, Alice, Charlie; sequential takes the sum', async (t) => {
@@ -252,24 +255,28 @@ test('44.5 blocking CPU work makes the I/O timers late; in a worker they are on 
   assert.deepEqual(problems, []);
 });
 
-test('44.3 fetch: without network the failure is shown as Python would, clearly', async (t) => {
+test('44.3 fetch: offline, the page says so and fetches from its sample API; online, from GitHub', async (t) => {
+  // e2e/fetch.test.mjs tests 44.3 in depth (a local test server, every kind of failure, Stop).
   const { page, problems } = await open(t);
   await openSection(page, 'fetch-urls');
-  const result = await run(page, problems, { speed: 1, expectedMs: 1_000 });
-  if (result.state === 'done') {
-    // This machine is online after all: the real responses.
-    assert.match(texts(result)[1], /^Fetched \d+ bytes from https:\/\/api\.github\.com\/users\/python$/);
+  await page.waitForFunction(() => !document.querySelector('[data-testid=network-note][data-network=checking]'), null, { timeout: 10_000 });
+  const offline = (await page.locator('[data-testid=network-note][data-network=offline]').count()) > 0;
+  const result = await run(page, problems, { speed: 1, expectedMs: 1_300 });
+  if (!offline) {
+    // This machine is online: GitHub's real answers (or its rate limit, said clearly).
+    if (result.state === 'done') assert.match(texts(result)[1], /^Fetched \d+ bytes from https:\/\/api\.github\.com\/users\/python$/);
+    else assert.match(await page.locator('[data-testid=error]').textContent(), /ClientResponseError: 403|ClientConnectorError/);
     return;
   }
-  assert.equal(result.state, 'error');
-  assert.equal(texts(result)[0], 'Synchronous style:');
-  const error = await page.locator('[data-testid=error]').textContent();
-  assert.match(error, /ClientError: /, error);
-  assert.match(error, /no answer|offline|refused/i, 'the error says what probably happened');
-  const status = await page.locator('[data-testid=status]').textContent();
-  assert.match(status, /Failed: ClientError/);
-  const failed = await page.locator('[data-testid=segment][data-kind=failed]').count();
-  assert.ok(failed >= 1, 'the timeline marks the failed task');
+  assert.match(await page.locator('[data-testid=network-note]').textContent(), /offline.*sample API/s);
+  assert.equal(result.state, 'done', await describePage(page, problems));
+  assert.deepEqual(texts(result).slice(0, 4), [
+    'Synchronous style:',
+    'Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1',
+    'Fetched 1241 bytes from sample-api/users/github?delay=0.5&body=0.1',
+    'Fetched 1223 bytes from sample-api/users/torvalds?delay=0.2&body=0.1',
+  ]);
+  assert.ok(result.total >= 1_280, `sequential: the three waits add up (${result.total} ms)`);
 });
 
 test('the timeline grows while a run goes, and Stop cancels it', async (t) => {
@@ -368,7 +375,7 @@ test('links: values survive a reload; a broken link opens the default section wi
   assert.match(notice, /Speed 7 is not available: using 5×/);
   assert.equal(await page.locator('[data-testid=section-link][aria-current=page]').getAttribute('data-id'), 'say-hello');
   assert.equal(await page.locator('input[name=alice]').inputValue(), '0');
-  assert.match(await page.evaluate(() => location.hash), /^#\/say-hello\?alice=0&bob=1&charlie=3&mode=concurrent&speed=5&v=1$/, 'the address is corrected');
+  assert.match(await page.evaluate(() => location.hash), /^#\/say-hello\?alice=0&bob=1&charlie=3&mode=concurrent&speed=5&ideal=1&compare=1&v=1$/, 'the address is corrected');
   assert.deepEqual(problems, []);
 });
 

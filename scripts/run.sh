@@ -28,5 +28,7 @@ log "open http://127.0.0.1:$port/ once trunk says it is serving (Ctrl-C stops)"
 # --public-url /: the dev server serves at the root; Trunk.toml's relative "./" is for dist/.
 # --dist target/serve-dist: keep the debug build out of dist/, which holds the release build
 # (scripts/build.sh) and may be in use by a concurrent scripts/test.sh.
+# --no-autoreload: trunk's live-reload snippet is an inline <script>, which the page's
+# Content-Security-Policy (index.html) refuses; trunk still rebuilds on every change: reload the page.
 wasm_trunk serve --address 127.0.0.1 --port "$port" --public-url / \
-  --dist target/serve-dist --disable-address-lookup
+  --dist target/serve-dist --disable-address-lookup --no-autoreload

@@ -12,7 +12,7 @@
 #                 Chromium (runner from .cargo/config.toml, browser flags from webdriver.json)
 #    build        scripts/build.sh: trunk build --release → dist/
 #    size         scripts/size-check.sh: brotli(html+js+wasm+css) ≤ 250 kB
-#    e2e          node --test e2e/: playwright-core drives Chromium on dist/, served at / and
+#    e2e          node --test e2e/*.test.mjs: playwright-core drives Chromium on dist/, served at / and
 #                 under a sub-path
 # Steps run one after the other on purpose: with 2 cores, parallel cargo builds only slow down.
 #
@@ -67,7 +67,8 @@ run_step test-wasm "wasm-bindgen-test in headless Chromium" \
   wasm_cargo test --target wasm32-unknown-unknown
 run_step build "trunk build --release → dist/" bash scripts/build.sh
 run_step size "size budget of dist/" bash scripts/size-check.sh
-run_step e2e "browser end-to-end suite on dist/" node --test e2e/
+# Only the *.test.mjs files: helpers and servers in e2e/ (test-api-server.mjs…) are not tests.
+run_step e2e "browser end-to-end suite on dist/" node --test e2e/*.test.mjs
 
 summary
 echo

@@ -314,3 +314,142 @@ fn a_hundred_thousand_tasks_finish_in_order_in_the_longest_sleep() {
     assert_eq!(run.lines(), ["100000 tasks finished; results in order: [0, 1, 2] ... 99999", "Time: 0.50s"]);
     assert_eq!(run.total, Some(500_000));
 }
+
+// ---- HTTP (aiohttp's client, 44.3) -----------------------------------------------------------------
+
+use async_playground::engine::requests::{requests, Stage};
+use async_playground::engine::{GetOptions, SimulatedReply};
+
+/// A loop whose network is the sample API (`sample-api/…` URLs answer as the service worker will).
+fn run_http<F, Fut>(main: F) -> (Aio, VirtualClock)
+where
+    F: FnOnce(Aio) -> Fut,
+    Fut: std::future::Future<Output = CoroResult> + 'static,
+{
+    let scenario = Scenario::new(ScenarioId::FetchUrls);
+    let clock = VirtualClock::new(Rc::new(move |url: &str| -> SimulatedReply { scenario.simulated_reply(url) }));
+    let aio = Aio::new(Rc::new(clock.clone()));
+    aio.run_main("main", "main()", main(aio.clone()));
+    clock.run(3_600_000_000, 100_000);
+    (aio, clock)
+}
+
+fn get_text(aio: &Aio, url: &'static str, options: GetOptions) -> impl std::future::Future<Output = CoroResult> {
+    let session = aio.client_session();
+    async move {
+        let response = session.get(url, options).await?;
+        Ok(PyValue::Str(response.text().await?))
+    }
+}
+
+#[test]
+fn a_request_is_two_awaits_the_head_then_the_body() {
+    let (aio, _) = run_http(|aio| get_text(&aio, "sample-api/users/ada?delay=0.3&body=0.2", GetOptions::default()));
+    let waits: Vec<(u64, String)> = aio
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Suspended { on, .. } => Some((e.at / 1000, on.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        waits,
+        [(0, "GET sample-api/users/ada?delay=0.3&body=0.2".to_string()), (300, "response.text()".to_string())]
+    );
+    let log = requests(&aio.events());
+    assert_eq!(log.len(), 1);
+    let (head, body) = (log[0].head.as_ref().unwrap(), log[0].body.as_ref().unwrap());
+    assert_eq!((head.at, head.status, head.reason.as_str()), (300_000, 200, "OK"));
+    assert_eq!((body.at, body.chars), (500_000, 1158));
+    assert!(body.preview.starts_with("{\n  \"login\": \"ada\""));
+    assert_eq!(log[0].stage(), Stage::Done);
+}
+
+#[test]
+fn raise_for_status_turns_a_404_into_client_response_error_before_the_body() {
+    let options = GetOptions { raise_for_status: true, timeout: None };
+    let (aio, _) = run_http(move |aio| get_text(&aio, "sample-api/status/404?delay=0.1&body=5", options));
+    let error = aio.task_result(0).unwrap().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.1&body=5'"
+    );
+    assert_eq!(aio.root_end(), Some(100_000), "raised with the head: the 5 s body is never read");
+    // Without raise_for_status a 404 is a response like another (as in aiohttp).
+    let (aio, _) = run_http(|aio| get_text(&aio, "sample-api/status/404", GetOptions::default()));
+    assert!(matches!(aio.task_result(0), Some(Ok(PyValue::Str(text))) if text.contains("Not Found")));
+}
+
+#[test]
+fn the_timeout_covers_the_head_and_the_body() {
+    let options = GetOptions { raise_for_status: true, timeout: Some(1.0) };
+    let (aio, clock) = run_http(move |aio| get_text(&aio, "sample-api/users/ada?delay=5", options));
+    assert_eq!(aio.task_result(0).unwrap().unwrap_err().to_string(), "TimeoutError");
+    assert_eq!(aio.root_end(), Some(1_000_000));
+    assert_eq!(clock.pending_timers(), 0, "the abandoned request leaves no timer behind");
+    let (aio, _) = run_http(move |aio| get_text(&aio, "sample-api/users/ada?delay=0.6&body=0.6", options));
+    assert_eq!(aio.root_end(), Some(1_000_000), "the body is cut off at the same deadline");
+    let log = requests(&aio.events());
+    assert_eq!((log[0].stage(), log[0].failure.as_ref().unwrap().kind.as_str()), (Stage::Failed, "TimeoutError"));
+}
+
+#[test]
+fn closing_a_session_fails_the_requests_still_going() {
+    // `gather` raises the first exception at once and does not cancel the other tasks; leaving
+    // `async with ClientSession()` then closes the session, failing their requests (aiohttp 3.14).
+    let (aio, _) = run_http(|aio| async move {
+        let session = aio.client_session();
+        let options = GetOptions { raise_for_status: true, timeout: None };
+        let get = |url: &'static str| {
+            let session = session.clone();
+            async move { Ok(PyValue::Str(session.get(url, options).await?.text().await?)) }
+        };
+        let tasks = [
+            aio.create_task("slow", "slow", get("sample-api/users/a?delay=1")),
+            aio.create_task("missing", "missing", get("sample-api/status/404?delay=0.2")),
+        ];
+        let result = aio.gather(&tasks).await;
+        session.close().await;
+        result
+    });
+    assert_eq!(aio.root_end(), Some(200_000));
+    let outcome = |task| aio.task_result(task).unwrap().unwrap_err().to_string();
+    assert_eq!(outcome(1), "ClientConnectionError: Connector is closed.");
+    assert!(outcome(2).starts_with("ClientResponseError: 404"));
+    let stages: Vec<Stage> = requests(&aio.events()).iter().map(|r| r.stage()).collect();
+    assert_eq!(stages, [Stage::Failed, Stage::Failed]);
+}
+
+#[test]
+fn a_cancelled_request_is_aborted_and_logged() {
+    let (aio, clock) = run_http(|aio| async move {
+        let task = aio.create_task("get", "get", get_text(&aio, "sample-api/users/a?delay=5", GetOptions::default()));
+        aio.sleep(1.0).await?;
+        task.cancel();
+        aio.sleep(0.0).await?;
+        Ok(PyValue::None)
+    });
+    let log = requests(&aio.events());
+    assert_eq!(log[0].stage(), Stage::Cancelled);
+    assert_eq!(log[0].ended(), Some(1_000_000));
+    assert_eq!(clock.pending_timers(), 0);
+}
+
+#[test]
+fn a_coroutine_awaited_directly_is_a_call_on_its_tasks_lane() {
+    let run = {
+        let mut scenario = Scenario::new(ScenarioId::FetchUrls);
+        scenario.urls = vec!["sample-api/users/a?delay=0.5".into(), "sample-api/status/500?delay=0.25".into()];
+        scenario.run_virtual()
+    };
+    let timeline = run.timeline();
+    assert_eq!(timeline.lanes.len(), 1, "sequential awaits make no tasks");
+    let calls: Vec<(String, Option<u64>, Option<String>)> =
+        timeline.lanes[0].calls.iter().map(|c| (c.name.clone(), c.end, c.error.clone())).collect();
+    assert_eq!(calls[0], ("fetch_url(a)".to_string(), Some(500_000), None));
+    assert_eq!(calls[1].1, Some(750_000));
+    assert!(calls[1].2.as_deref().unwrap().starts_with("ClientResponseError: 500"));
+    let log = requests(&run.events);
+    assert_eq!(log.iter().map(|r| r.call).collect::<Vec<_>>(), [Some(0), Some(1)], "each request knows its call");
+}

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use async_playground::browser::{BrowserRuntime, LiveRun};
-use async_playground::engine::{Aio, EventKind, PyValue, Runtime};
+use async_playground::engine::{Aio, EventKind, FetchFailure, GetOptions, PyValue, Runtime};
 use async_playground::scenarios::{printed_lines, Scenario, ScenarioId};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen_test::*;
@@ -107,10 +107,43 @@ async fn stop_ends_the_run_and_nothing_fires_afterwards() {
 }
 
 #[wasm_bindgen_test]
-async fn fetch_reads_a_body_and_reports_a_refused_connection() {
+async fn fetch_gives_the_head_then_reads_the_body_and_names_its_failures() {
     let runtime = BrowserRuntime::new(1.0);
-    let ok = runtime.fetch("data:text/plain,hello%20asyncio").await.expect("a data: URL answers");
-    assert_eq!((ok.status, ok.body.as_str()), (200, "hello asyncio"));
-    let refused = runtime.fetch("http://127.0.0.1:9/nothing-listens-here").await.expect_err("port 9 refuses");
-    assert!(refused.message.contains("no response"), "a clear message, got: {}", refused.message);
+    let (head, body) = runtime.fetch("data:text/plain,hello%20asyncio").await.expect("a data: URL answers");
+    assert_eq!((head.status, head.reason.as_str()), (200, "OK"));
+    assert_eq!(body.await.expect("its body"), "hello asyncio");
+    // Nothing listens on a port the browser may use (9 is refused as unsafe before any connection).
+    let refused = match runtime.fetch("http://127.0.0.1:1/nothing-listens-here").await {
+        Ok(_) => panic!("port 1 answered"),
+        Err(error) => error,
+    };
+    assert_eq!(refused.failure, FetchFailure::Unreachable, "{refused:?}");
+    assert!(refused.message.contains("nothing answered at 127.0.0.1:1"), "a clear message, got: {}", refused.message);
+    let invalid = match runtime.fetch("ftp://example.org/").await {
+        Ok(_) => panic!("ftp is not fetched"),
+        Err(error) => error,
+    };
+    assert_eq!(invalid.failure, FetchFailure::InvalidUrl);
+}
+
+#[wasm_bindgen_test]
+async fn a_timed_out_request_raises_timeout_error_on_the_real_loop() {
+    // A request that cannot finish in time (an unreachable host that the browser keeps trying, or
+    // here a data: URL read after the deadline) raises TimeoutError through the same race as on
+    // the virtual clock: the deadline is a real setTimeout.
+    let runtime = BrowserRuntime::new(1.0);
+    let aio = Aio::new(Rc::new(runtime.clone()));
+    let session = aio.client_session();
+    let task = aio.create_task("get", "get", {
+        let aio = aio.clone();
+        async move {
+            aio.sleep(0.05).await?;
+            let options = GetOptions { raise_for_status: true, timeout: Some(0.0) };
+            let response = session.get("data:text/plain,late", options).await?;
+            Ok(PyValue::Str(response.text().await?))
+        }
+    });
+    TimeoutFuture::new(300).await;
+    let result = aio.task_result(task.id()).expect("the task ended");
+    assert_eq!(result.unwrap_err().to_string(), "TimeoutError");
 }

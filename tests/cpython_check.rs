@@ -4,9 +4,11 @@
 //! must agree: the same lines, in the same order, at the same times, with the same total.
 //!
 //! Cases: every scenario and mode at the defaults, plus edited values (ties, swapped orders, zero
-//! delays, edge ties). Lines are compared exactly, except `0x…` addresses and the seconds in
-//! `Time: X.XXs` / `woke up at X.XXs` / `done at X.XXs`, which CPython measures with real timers and
-//! so must only agree within `TOLERANCE`.
+//! delays, edge ties), plus 44.3 with the sample API's URLs (404, 500, time-outs of the head and of
+//! the body): the harness's fake aiohttp raises aiohttp's exceptions, compared too. Lines are
+//! compared exactly, except `0x…` addresses and the seconds in `Time: X.XXs` / `woke up at X.XXs` /
+//! `done at X.XXs`, which CPython measures with real timers and so must only agree within
+//! `TOLERANCE`; what the top-level code raised must be the same exception.
 //!
 //! Speed: the harness scales time by `SCALE` (a 10 s scenario takes 1 s; `CPU_SCALE` for the
 //! scenario that busy-loops) and the cases are spread over `PROCESSES` python3 processes, balanced
@@ -116,8 +118,40 @@ impl Case {
     }
 }
 
-fn all_cases() -> Vec<Case> {
+/// 44.3 with the sample API's URLs: its waits, failures and time-outs raise in CPython's aiohttp
+/// (a fake one, with aiohttp's exceptions) what they raise on the virtual clock, at the same time,
+/// after the same lines. Concurrent: `gather` raises the first exception as soon as it happens.
+fn fetch_cases() -> Vec<Case> {
+    let case = |mode: &'static str, urls: &[&str], edits: &[(&'static str, f64)]| {
+        let mut scenario = Scenario::new(ScenarioId::FetchUrls);
+        scenario.set_mode(mode).unwrap();
+        scenario.urls = urls.iter().map(|u| u.to_string()).collect();
+        for &(name, value) in edits {
+            scenario.set(name, value).unwrap();
+        }
+        Case { scenario, edits: edits.to_vec() }
+    };
+    let ok = ["sample-api/users/python?delay=0.3&body=0.1", "sample-api/users/github?delay=0.5&body=0.1"];
+    let with_404 = [ok[0], "sample-api/status/404?delay=0.2", ok[1]];
+    let with_500 = ["sample-api/status/500?delay=0.1", ok[0]];
+    let slow = [ok[0], "sample-api/users/slow?delay=2", ok[1]];
+    let slow_body = ["sample-api/users/ada?delay=0.2&body=1"];
     let mut cases = Vec::new();
+    for mode in ["sequential", "concurrent"] {
+        cases.push(case(mode, &ok, &[]));
+        cases.push(case(mode, &with_404, &[]));
+        cases.push(case(mode, &with_500, &[]));
+        cases.push(case(mode, &slow, &[("timeout", 1.0)]));
+        cases.push(case(mode, &slow_body, &[("timeout", 0.7)]));
+        // Just in time (an exact tie would be a race between two real timers in CPython).
+        cases.push(case(mode, &["sample-api/users/ada?delay=0.4&body=0.2"], &[("timeout", 0.7)]));
+    }
+    cases
+}
+
+fn all_cases() -> Vec<Case> {
+    // In the same batch as the others, so no two batches of python3 processes compete for the CPU.
+    let mut cases = fetch_cases();
     for id in ScenarioId::ALL {
         let modes: Vec<&str> = if id.modes().is_empty() { vec![""] } else { id.modes().to_vec() };
         for mode in modes {
@@ -142,33 +176,42 @@ fn all_cases() -> Vec<Case> {
 struct Output {
     lines: Vec<String>,
     total: f64,
+    /// What the top-level code raised, as a traceback's last line.
+    exception: Option<String>,
 }
 
 fn virtual_output(scenario: &Scenario) -> Output {
     let run = scenario.run_virtual();
     let total =
         run.total.unwrap_or_else(|| panic!("{}: the virtual run never finished ({:?})", scenario.id.id(), run.outcome));
-    Output { lines: run.lines(), total: secs_from_micros(total) }
+    let exception = match &run.result {
+        Some(Err(error)) => Some(error.to_string()),
+        _ => None,
+    };
+    Output { lines: run.lines(), total: secs_from_micros(total), exception }
 }
 
-/// The JSON the harness reads for one case.
+/// The JSON the harness reads for one case: the code, and what its fake aiohttp answers for each
+/// URL (the virtual clock's simulated replies, so both sides see the same network).
 fn harness_case(scenario: &Scenario) -> serde_json::Value {
-    let bodies: serde_json::Map<String, serde_json::Value> = scenario
+    let responses: serde_json::Map<String, serde_json::Value> = scenario
         .urls
         .iter()
         .map(|url| {
-            let body = match scenario.simulated_reply(url).1 {
-                Ok(response) => response.body,
+            let reply = scenario.simulated_reply(url);
+            let head = secs_from_micros(reply.head_after);
+            let body = secs_from_micros(reply.body_takes);
+            let spec = match reply.result {
+                Ok((response, text)) => serde_json::json!({
+                    "head": head, "body": body, "status": response.status, "reason": response.reason,
+                    "text": text, "error": null,
+                }),
                 Err(error) => panic!("simulated fetch of {url} failed: {}", error.message),
             };
-            (url.to_string(), serde_json::Value::String(body))
+            (url.to_string(), spec)
         })
         .collect();
-    serde_json::json!({
-        "code": scenario.python_text(),
-        "latency": scenario.get("latency"),
-        "bodies": bodies,
-    })
+    serde_json::json!({ "code": scenario.python_text(), "responses": responses })
 }
 
 fn require_python() {
@@ -261,12 +304,17 @@ fn parse_harness_output(stdout: &str) -> Vec<(usize, Result<Output, String>)> {
             results.push((index, Err(body.join("\n"))));
             continue;
         }
-        let total_line = lines.next().unwrap_or_default();
+        let mut total_line = lines.next().unwrap_or_default();
+        let mut exception = None;
+        if let Some(raised) = total_line.strip_prefix("@@exception ") {
+            exception = Some(raised.to_string());
+            total_line = lines.next().unwrap_or_default();
+        }
         let total: f64 = total_line
             .strip_prefix("@@total ")
             .and_then(|t| t.parse().ok())
             .unwrap_or_else(|| panic!("expected `@@total <secs>`, got {total_line:?}"));
-        results.push((index, Ok(Output { lines: body, total })));
+        results.push((index, Ok(Output { lines: body, total, exception })));
     }
     results
 }
@@ -331,6 +379,9 @@ fn compare(python: &Output, ours: &Output) -> Option<String> {
             return Some(format!("line {}: CPython measured {a}s, virtual {b}s (tolerance {TOLERANCE}s)", n + 1));
         }
     }
+    if python.exception != ours.exception {
+        return Some(format!("CPython raised {:?}, the virtual clock {:?}", python.exception, ours.exception));
+    }
     if (python.total - ours.total).abs() > TOLERANCE {
         return Some(format!(
             "total: CPython {:.3}s, virtual {:.3}s (tolerance {TOLERANCE}s)",
@@ -344,14 +395,14 @@ fn report(case: &Case, scale: f64, why: &str, python: &Result<Output, String>, o
     let mut out = format!("✗ {}\n  at SCALE {scale}: {why}\n", case.describe());
     match python {
         Ok(p) => {
-            out.push_str(&format!("  CPython (total {:.3}s):\n", p.total));
+            out.push_str(&format!("  CPython (total {:.3}s, raised {:?}):\n", p.total, p.exception));
             for line in &p.lines {
                 out.push_str(&format!("    {line:?}\n"));
             }
         }
         Err(traceback) => out.push_str(&format!("  CPython raised:\n{traceback}\n")),
     }
-    out.push_str(&format!("  virtual clock (total {:.3}s):\n", ours.total));
+    out.push_str(&format!("  virtual clock (total {:.3}s, raised {:?}):\n", ours.total, ours.exception));
     for line in &ours.lines {
         out.push_str(&format!("    {line:?}\n"));
     }

@@ -97,17 +97,20 @@ fn fetch_urls_sequential() {
         "sequential",
         &[],
         expect![[r#"
-        Idle, total Some(900000) µs
-             0s
-             |.....................................
-        main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.900s
-           0.000s  main  Synchronous style:
-           0.300s  main  Fetched 1263 bytes from https://api.github.com/users/python
-           0.600s  main  Fetched 1241 bytes from https://api.github.com/users/github
-           0.900s  main  Fetched 1223 bytes from https://api.github.com/users/torvalds
-           0.900s  main  Time: 0.90s
+            Idle, total Some(900000) µs
+                                  0s
+                                  |.....................................
+            main                  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.900s
+            ↳ fetch_url(python)   ~~~~~~~~~~~~D                           returned 0.300s
+            ↳ fetch_url(github)               ~~~~~~~~~~~~D               returned 0.600s
+            ↳ fetch_url(torvalds)                         ~~~~~~~~~~~~D   returned 0.900s
+               0.000s  main                   Synchronous style:
+               0.300s  main                   Fetched 1263 bytes from https://api.github.com/users/python
+               0.600s  main                   Fetched 1241 bytes from https://api.github.com/users/github
+               0.900s  main                   Fetched 1223 bytes from https://api.github.com/users/torvalds
+               0.900s  main                   Time: 0.90s
 
-    "#]],
+        "#]],
     );
 }
 
@@ -468,6 +471,136 @@ fn cpu_vs_io_worker_edited() {
                0.500s  cpu   CPU work done at 0.50s
                0.800s  io2   io2 woke up at 0.80s (asked for 0.8s)
                0.800s  main  Time: 0.80s
+        "#]],
+    );
+}
+
+// ---- 44.3 with the sample API: two awaits per request, failures, time-outs ------------------------
+
+/// 44.3 in `mode` with `urls` and edited values.
+fn check_urls(mode: &str, urls: &[&str], values: &[(&str, f64)], expect: Expect) {
+    let mut scenario = Scenario::new(ScenarioId::FetchUrls);
+    scenario.set_mode(mode).unwrap();
+    scenario.urls = urls.iter().map(|u| u.to_string()).collect();
+    for &(name, value) in values {
+        scenario.set(name, value).unwrap();
+    }
+    let run = scenario.run_virtual();
+    let header = format!("{:?}, total {:?} µs, {:?}\n", run.outcome, run.total, run.result);
+    expect.assert_eq(&(header + &run.timeline().to_ascii()));
+}
+
+const SAMPLE: [&str; 3] = [
+    "sample-api/users/python?delay=0.3&body=0.1",
+    "sample-api/users/github?delay=0.5&body=0.1",
+    "sample-api/users/torvalds?delay=0.2&body=0.1",
+];
+
+#[test]
+fn fetch_sample_api_sequential() {
+    // Each call's sub-row: waiting for the head, a turn, waiting for the body.
+    check_urls(
+        "sequential",
+        &SAMPLE,
+        &[],
+        expect![[r#"
+        Idle, total Some(1300000) µs, Some(Ok(None))
+                              0s                                      1s
+                              |.......................................|.............
+        main                  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.300s
+        ↳ fetch_url(python)   ~~~~~~~~~~~~~~~~D                                       returned 0.400s
+        ↳ fetch_url(github)                   ~~~~~~~~~~~~~~~~~~~~~~~~D               returned 1.000s
+        ↳ fetch_url(torvalds)                                         ~~~~~~~~~~~~D   returned 1.300s
+           0.000s  main                   Synchronous style:
+           0.400s  main                   Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1
+           1.000s  main                   Fetched 1241 bytes from sample-api/users/github?delay=0.5&body=0.1
+           1.300s  main                   Fetched 1223 bytes from sample-api/users/torvalds?delay=0.2&body=0.1
+           1.300s  main                   Time: 1.30s
+
+    "#]],
+    );
+}
+
+#[test]
+fn fetch_sample_api_concurrent() {
+    check_urls(
+        "concurrent",
+        &SAMPLE,
+        &[],
+        expect![[r#"
+        Idle, total Some(600000) µs, Some(Ok(None))
+                            0s
+                            |.............................................................
+        main                ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.600s
+        fetch_url(python)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                       done 0.400s
+        fetch_url(github)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.600s
+        fetch_url(torvalds) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                                 done 0.300s
+           0.000s  main                 Asynchronous style:
+           0.600s  main                 Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1
+           0.600s  main                 Fetched 1241 bytes from sample-api/users/github?delay=0.5&body=0.1
+           0.600s  main                 Fetched 1223 bytes from sample-api/users/torvalds?delay=0.2&body=0.1
+           0.600s  main                 Time: 0.60s
+    "#]],
+    );
+}
+
+#[test]
+fn fetch_404_sequential_stops_the_loop() {
+    // The 404 raises out of the loop: torvalds is never requested.
+    check_urls(
+        "sequential",
+        &[SAMPLE[0], "sample-api/status/404?delay=0.2", SAMPLE[2]],
+        &[],
+        expect![[r#"
+        Idle, total Some(600000) µs, Some(Err(Error { kind: "ClientResponseError", message: "404, message='Not Found', url='sample-api/status/404?delay=0.2'" }))
+                            0s
+                            |.............................................................
+        main                ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~!   failed 0.600s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
+        ↳ fetch_url(python) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                       returned 0.400s
+        ↳ fetch_url(404)                                            ~~~~~~~~~~~~~~~~~~~~!   raised 0.600s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
+           0.000s  main                 Synchronous style:
+           0.400s  main                 Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1
+    "#]],
+    );
+}
+
+#[test]
+fn fetch_404_concurrent_gather_raises_and_the_session_closes() {
+    // gather raises the 404 at 0.2 s; leaving `async with ClientSession()` closes the session, so
+    // the two requests still going fail with ClientConnectionError (as aiohttp's do).
+    check_urls(
+        "concurrent",
+        &[SAMPLE[0], "sample-api/status/404?delay=0.2", SAMPLE[2]],
+        &[],
+        expect![[r#"
+        Idle, total Some(200000) µs, Some(Err(Error { kind: "ClientResponseError", message: "404, message='Not Found', url='sample-api/status/404?delay=0.2'" }))
+                            0s
+                            |.....................
+        main                ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
+        fetch_url(python)   ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientConnectionError: Connector is closed.
+        fetch_url(404)      ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
+        fetch_url(torvalds) ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientConnectionError: Connector is closed.
+           0.000s  main                 Asynchronous style:
+    "#]],
+    );
+}
+
+#[test]
+fn fetch_timeout_concurrent() {
+    // The slow request times out at 1 s (TIMEOUT = 1); the fast ones were done by then.
+    check_urls(
+        "concurrent",
+        &[SAMPLE[0], "sample-api/users/slow?delay=5", SAMPLE[2]],
+        &[("timeout", 1.0)],
+        expect![[r#"
+            Idle, total Some(1000000) µs, Some(Err(Error { kind: "TimeoutError", message: "" }))
+                                0s                                      1s
+                                |.......................................|.
+            main                ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~!   failed 1.000s TimeoutError
+            fetch_url(python)   ~~~~~~~~~~~~~~~~D                           done 0.400s
+            fetch_url(slow)     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~!   failed 1.000s TimeoutError
+            fetch_url(torvalds) ~~~~~~~~~~~~D                               done 0.300s
+               0.000s  main                 Asynchronous style:
         "#]],
     );
 }

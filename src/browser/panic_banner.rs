@@ -4,13 +4,18 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Install the hook once, before the app starts.
+/// Install the hook once, before the app starts. (A Yew app must hand `report` to
+/// `yew::set_custom_panic_hook` instead: Yew's renderer replaces any hook set otherwise with its
+/// own console-only one.)
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        web_sys::console::error_1(&message.as_str().into());
-        show_banner(&message);
-    }));
+    std::panic::set_hook(Box::new(report));
+}
+
+/// The panic hook: the message in the console (for developers) and on the page (for everyone else).
+pub fn report(info: &std::panic::PanicHookInfo<'_>) {
+    let message = info.to_string();
+    web_sys::console::error_1(&message.as_str().into());
+    show_banner(&message);
 }
 
 fn show_banner(message: &str) -> Option<()> {

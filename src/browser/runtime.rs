@@ -1,23 +1,21 @@
 //! `BrowserRuntime`: the engine's `Runtime` on the page's real event loop. Tasks are
 //! `wasm_bindgen_futures::spawn_local` tasks, sleeps are `setTimeout`s (gloo-timers), time is
-//! `performance.now()`, fetches are the Fetch API, offloaded CPU work is a Web Worker.
+//! `performance.now()`, fetches are the Fetch API (with an `AbortController`: a dropped request,
+//! timed out or stopped, is aborted), offloaded CPU work is a Web Worker (`cpu_worker`).
 //!
 //! `speed` divides every real wait (speed 10 runs a 3 s scenario in 0.3 s); every time reported to
 //! the engine is multiplied back, so events are always at 1x scale.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use futures::channel::oneshot;
 use futures::future::LocalBoxFuture;
 use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, MessageEvent, Request, RequestInit, RequestMode, Response, Worker};
+use web_sys::{AbortController, Headers, Request, RequestCache, RequestInit, RequestMode, Response};
 
-use crate::engine::{FetchError, FetchResponse, Micros, Runtime};
+use crate::engine::{reason_phrase, FetchError, FetchFailure, Fetched, Micros, ResponseHead, Runtime};
+
+use super::{cpu_worker, sample_api};
 
 /// The page's clock, scaled by the run's speed.
 #[derive(Clone)]
@@ -61,13 +59,11 @@ impl Clock {
 #[derive(Clone)]
 pub struct BrowserRuntime {
     clock: Clock,
-    /// Where the CPU worker script lives, relative to the page (so a sub-path host works).
-    worker_url: String,
 }
 
 impl BrowserRuntime {
     pub fn new(speed: f64) -> BrowserRuntime {
-        BrowserRuntime { clock: Clock::start(speed), worker_url: "cpu-worker.js".to_string() }
+        BrowserRuntime { clock: Clock::start(speed) }
     }
 
     pub fn clock(&self) -> &Clock {
@@ -75,21 +71,13 @@ impl BrowserRuntime {
     }
 }
 
-/// Aborts the request when the fetch future is dropped (a cancelled task, Stop, a new run).
+/// Aborts the request when the fetch future (or its body) is dropped: a timed-out request, a
+/// cancelled task, Stop, a new run, or a `ClientResponseError` whose body is never read.
 struct AbortOnDrop(AbortController);
 
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
         self.0.abort();
-    }
-}
-
-/// Terminates the worker when the offloaded work is dropped before it finishes.
-struct TerminateOnDrop(Worker);
-
-impl Drop for TerminateOnDrop {
-    fn drop(&mut self) {
-        self.0.terminate();
     }
 }
 
@@ -101,31 +89,113 @@ fn js_message(value: &JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-async fn fetch_text(url: String) -> Result<FetchResponse, FetchError> {
-    let fail = |message: String| FetchError { url: url.clone(), message };
-    let controller = AbortController::new().map_err(|e| fail(js_message(&e)))?;
+fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// GET `url` (relative URLs are relative to the page) and wait for the head; the body is read
+/// when the returned `ResponseBody` is awaited.
+async fn fetch_head(url: String, speed: f64) -> Result<Fetched, FetchError> {
+    let fail = |failure: FetchFailure, message: String| FetchError::new(&url, failure, message);
+    let window = web_sys::window().ok_or_else(|| fail(FetchFailure::Unreachable, "no window".into()))?;
+    let page = window.location().href().map_err(|e| fail(FetchFailure::InvalidUrl, js_message(&e)))?;
+    let resolved = web_sys::Url::new_with_base(&url, &page)
+        .map_err(|_| fail(FetchFailure::InvalidUrl, format!("{url} is not a URL")))?;
+    if !matches!(resolved.protocol().as_str(), "http:" | "https:" | "data:") {
+        return Err(fail(FetchFailure::InvalidUrl, format!("{url} is not an http(s) address")));
+    }
+    let sample = sample_api::answers(&resolved);
+    if sample {
+        // The service worker must control the page before its first request, or the request would
+        // go to the static host (and get a 404 instead of the sample API's answer).
+        sample_api::ready().await.map_err(|message| fail(FetchFailure::SampleApi, message))?;
+    }
+    let controller = AbortController::new().map_err(|e| fail(FetchFailure::Unreachable, js_message(&e)))?;
     let guard = AbortOnDrop(controller);
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_mode(RequestMode::Cors);
+    // A real request every time, as aiohttp makes: a cached answer would make a rerun look instant.
+    init.set_cache(RequestCache::NoStore);
     init.set_signal(Some(&guard.0.signal()));
-    let request =
-        Request::new_with_str_and_init(&url, &init).map_err(|e| fail(format!("invalid URL: {}", js_message(&e))))?;
-    let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
-    let response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|e| {
-        // The Fetch API gives the same TypeError for no network and for a CORS refusal.
-        fail(format!("no response (offline, or the server refused a cross-origin request): {}", js_message(&e)))
-    })?;
-    let response: Response = response.dyn_into().map_err(|e| fail(js_message(&e)))?;
-    let status = response.status();
-    let text_promise = response.text().map_err(|e| fail(js_message(&e)))?;
-    let body =
-        JsFuture::from(text_promise).await.map_err(|e| fail(format!("reading the body failed: {}", js_message(&e))))?;
-    drop(guard);
-    if !(200..300).contains(&status) {
-        return Err(fail(format!("{status}, message='{}', url='{url}'", response.status_text())));
+    if sample {
+        // The sample API divides its waits by the page's speed, like every other wait of the run.
+        // Only the page's own sample API gets this header: it is nobody else's business.
+        let headers = Headers::new().map_err(|e| fail(FetchFailure::Unreachable, js_message(&e)))?;
+        let _ = headers.set(sample_api::SPEED_HEADER, &speed.to_string());
+        init.set_headers(&headers);
     }
-    Ok(FetchResponse { url, status, body: body.as_string().unwrap_or_default() })
+    let request = Request::new_with_str_and_init(&resolved.href(), &init)
+        .map_err(|e| fail(FetchFailure::InvalidUrl, js_message(&e)))?;
+    let response = match JsFuture::from(window.fetch_with_request(&request)).await {
+        Ok(response) => response,
+        Err(error) => return Err(diagnose(&url, &resolved, sample, &guard.0, &error).await),
+    };
+    let response: Response = response.dyn_into().map_err(|e| fail(FetchFailure::Unreachable, js_message(&e)))?;
+    let status = response.status();
+    let reason = match response.status_text() {
+        text if text.is_empty() => reason_phrase(status).to_string(),
+        text => text,
+    };
+    let head = ResponseHead { url: url.clone(), status, reason };
+    let body = async move {
+        // Reading starts when the body is asked for (`await response.text()`).
+        let guard = guard;
+        let promise = response.text().map_err(|e| FetchError::new(&url, FetchFailure::Body, js_message(&e)))?;
+        let text =
+            JsFuture::from(promise).await.map_err(|e| FetchError::new(&url, FetchFailure::Body, js_message(&e)))?;
+        drop(guard);
+        Ok(text.as_string().unwrap_or_default())
+    }
+    .boxed_local();
+    Ok((head, body))
+}
+
+/// The Fetch API rejects with the same `TypeError` ("Failed to fetch") whether the browser is
+/// offline, nothing answered, or the server answered without allowing this page to read it (CORS).
+/// Tell them apart: offline is `navigator.onLine`; otherwise an opaque (`no-cors`) request to the
+/// same address succeeds exactly when the server did answer, which makes a failure CORS. The
+/// extra request is made only after a failure, and is aborted with the first (same signal).
+async fn diagnose(
+    url: &str,
+    resolved: &web_sys::Url,
+    sample: bool,
+    controller: &AbortController,
+    error: &JsValue,
+) -> FetchError {
+    let said = js_message(error);
+    if !online() {
+        return FetchError::new(url, FetchFailure::Offline, format!("the browser is offline ({said})"));
+    }
+    if sample {
+        let message = format!("the sample API's service worker did not answer ({said})");
+        return FetchError::new(url, FetchFailure::SampleApi, message);
+    }
+    let host = resolved.host();
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(RequestMode::NoCors);
+    init.set_cache(RequestCache::NoStore);
+    init.set_signal(Some(&controller.signal()));
+    let answered = match (web_sys::window(), Request::new_with_str_and_init(&resolved.href(), &init)) {
+        (Some(window), Ok(probe)) => JsFuture::from(window.fetch_with_request(&probe)).await.is_ok(),
+        _ => false,
+    };
+    if answered {
+        FetchError::new(
+            url,
+            FetchFailure::Cors,
+            format!(
+                "the browser blocked reading the response: {host} answered, but without an Access-Control-Allow-Origin header that lets this page read it (CORS). Python has no such rule: there the request would succeed"
+            ),
+        )
+    } else {
+        FetchError::new(
+            url,
+            FetchFailure::Unreachable,
+            format!("nothing answered at {host}: no such host, or no network ({said})"),
+        )
+    }
 }
 
 impl Runtime for BrowserRuntime {
@@ -154,8 +224,8 @@ impl Runtime for BrowserRuntime {
         wasm_bindgen_futures::spawn_local(future);
     }
 
-    fn fetch(&self, url: &str) -> LocalBoxFuture<'static, Result<FetchResponse, FetchError>> {
-        fetch_text(url.to_string()).boxed_local()
+    fn fetch(&self, url: &str) -> LocalBoxFuture<'static, Result<Fetched, FetchError>> {
+        fetch_head(url.to_string(), self.clock.speed()).boxed_local()
     }
 
     fn busy(&self, duration: Micros) {
@@ -165,35 +235,6 @@ impl Runtime for BrowserRuntime {
     }
 
     fn offload(&self, duration: Micros) -> LocalBoxFuture<'static, Result<(), String>> {
-        let real_ms = self.clock.real_ms_for(duration);
-        let url = self.worker_url.clone();
-        async move {
-            let worker = Worker::new(&url).map_err(|e| format!("could not start the worker: {}", js_message(&e)))?;
-            let guard = TerminateOnDrop(worker);
-            let (sender, receiver) = oneshot::channel::<Result<(), String>>();
-            let sender = Rc::new(RefCell::new(Some(sender)));
-            let on_message = {
-                let sender = sender.clone();
-                Closure::<dyn FnMut(MessageEvent)>::new(move |_event: MessageEvent| {
-                    if let Some(sender) = sender.borrow_mut().take() {
-                        let _ = sender.send(Ok(()));
-                    }
-                })
-            };
-            let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
-                if let Some(sender) = sender.borrow_mut().take() {
-                    let _ = sender.send(Err(format!("the worker failed: {}", event.message())));
-                }
-            });
-            guard.0.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-            guard.0.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            guard.0.post_message(&JsValue::from_f64(real_ms)).map_err(|e| js_message(&e))?;
-            let result = receiver.await.unwrap_or_else(|_| Err("the worker went away".to_string()));
-            guard.0.set_onmessage(None);
-            guard.0.set_onerror(None);
-            drop(guard);
-            result
-        }
-        .boxed_local()
+        cpu_worker::run(self.clock.real_ms_for(duration)).boxed_local()
     }
 }

@@ -18,7 +18,7 @@ use futures::future::LocalBoxFuture;
 use futures::FutureExt;
 
 use super::event::{Event, EventKind, TaskId};
-use super::runtime::{FetchResponse, Runtime};
+use super::runtime::Runtime;
 use super::value::{py_number, PyValue};
 use super::{micros_from_secs, Micros};
 
@@ -41,6 +41,8 @@ impl fmt::Display for Exception {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Exception::Cancelled => f.write_str("CancelledError"),
+            // As a traceback's last line: `TimeoutError` alone when it has no message.
+            Exception::Error { kind, message } if message.is_empty() => f.write_str(kind),
             Exception::Error { kind, message } => write!(f, "{kind}: {message}"),
         }
     }
@@ -70,6 +72,8 @@ struct Inner {
     /// Set by `stop()` (the Stop button, a new run): every await now raises `CancelledError` at once,
     /// so even cleanup that awaits ends without waiting and nothing of this run fires later.
     stopped: Cell<bool>,
+    /// How many HTTP requests were sent: the next one's number (`EventKind::HttpRequest`).
+    requests: Cell<usize>,
 }
 
 struct TaskSlot {
@@ -123,6 +127,7 @@ impl Aio {
                 stopped: Cell::new(false),
                 failures: RefCell::new(Vec::new()),
                 root_end: Cell::new(None),
+                requests: Cell::new(0),
             }),
         }
     }
@@ -162,7 +167,19 @@ impl Aio {
         self.inner.root_end.get()
     }
 
-    fn record(&self, task: TaskId, kind: EventKind) {
+    /// The runtime the loop runs on (for the HTTP client in `http.rs`).
+    pub(super) fn runtime(&self) -> Rc<dyn Runtime> {
+        self.inner.runtime.clone()
+    }
+
+    /// The number of the next HTTP request.
+    pub(super) fn next_request(&self) -> usize {
+        let req = self.inner.requests.get();
+        self.inner.requests.set(req + 1);
+        req
+    }
+
+    pub(super) fn record(&self, task: TaskId, kind: EventKind) {
         let at = self.now();
         self.inner.events.borrow_mut().push(Event { at, task, kind });
     }
@@ -335,11 +352,23 @@ impl Aio {
         async move { Ok(PyValue::List(waiting.await??)) }
     }
 
-    /// `await fetch_url(session, url)`: the body as text, or a `ClientError`.
-    pub fn fetch(&self, url: &str) -> impl Future<Output = Result<FetchResponse, Exception>> + 'static {
-        let request = self.inner.runtime.fetch(url);
-        let waiting = Awaiting::new(self, format!("GET {url}"), request);
-        async move { waiting.await?.map_err(|e| Exception::error("ClientError", e.message)) }
+    /// `await coro` for a coroutine called and awaited directly, without a task: it runs inside the
+    /// current task, so it has no lane of its own; the log marks where it starts and ends
+    /// (`CallStarted`/`CallEnded`), and the timeline draws it as a sub-row of the task's lane.
+    pub fn call<F>(&self, name: &str, call: &str, coro: F) -> impl Future<Output = CoroResult> + 'static
+    where
+        F: Future<Output = CoroResult> + 'static,
+    {
+        let aio = self.clone();
+        let (name, call) = (name.to_string(), call.to_string());
+        async move {
+            let task = aio.current_task().unwrap_or(0);
+            aio.record(task, EventKind::CallStarted { name, call });
+            let result = coro.await;
+            let error = result.as_ref().err().map(Exception::to_string);
+            aio.record(task, EventKind::CallEnded { error });
+            result
+        }
     }
 
     /// A CPU-bound call (`cpu_work(seconds)`) on the loop's own thread: blocks every task.
@@ -408,7 +437,7 @@ impl Future for TaskRunner {
 
 /// Every `await` that can suspend goes through this: it records `Suspended`/`Resumed` on the
 /// current task's lane and turns a pending `cancel()` into `Err(Cancelled)` at this await.
-struct Awaiting<F> {
+pub(super) struct Awaiting<F> {
     aio: Aio,
     on: String,
     inner: Option<F>,
@@ -420,7 +449,7 @@ struct Awaiting<F> {
 }
 
 impl<F> Awaiting<F> {
-    fn new(aio: &Aio, on: String, inner: F) -> Self {
+    pub(super) fn new(aio: &Aio, on: String, inner: F) -> Self {
         Awaiting { aio: aio.clone(), on, inner: Some(inner), suspended: false, cancel_with: Vec::new(), duration: None }
     }
 }

@@ -59,6 +59,43 @@ pub enum EventKind {
     },
     /// The task ended by cancellation.
     Cancelled,
+    /// A coroutine awaited directly, without a task (`data = await fetch_url(session, url)` in a
+    /// loop): the lane's task runs inside it until `CallEnded`. `name` is short (`fetch_url(python)`),
+    /// `call` the Python call. The timeline draws each call as a sub-row of its task's lane.
+    CallStarted {
+        name: String,
+        call: String,
+    },
+    /// The innermost open call returned (`error` is None) or raised.
+    CallEnded {
+        error: Option<String>,
+    },
+    /// An HTTP GET was sent (`session.get(url)`); `req` numbers the run's requests from 0.
+    HttpRequest {
+        req: usize,
+        url: String,
+    },
+    /// Its status line and headers arrived.
+    HttpResponse {
+        req: usize,
+        status: u16,
+        reason: String,
+    },
+    /// Its body was read as text (`await response.text()`): `chars` is Python's `len(text)`, `bytes`
+    /// its size in UTF-8, `preview` its first characters (never the whole of a large body).
+    HttpBody {
+        req: usize,
+        chars: usize,
+        bytes: usize,
+        preview: String,
+    },
+    /// It ended with an exception: its own (`TimeoutError`, `ClientResponseError`, …) or one
+    /// delivered at its await (`CancelledError`, the session closing). `kind` is the Python class.
+    HttpFailed {
+        req: usize,
+        kind: String,
+        message: String,
+    },
     /// The task ended with an exception other than cancellation.
     Failed {
         error: String,

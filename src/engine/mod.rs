@@ -4,6 +4,8 @@
 pub mod aio;
 pub mod compare;
 pub mod event;
+pub mod http;
+pub mod requests;
 pub mod runtime;
 pub mod timeline;
 pub mod value;
@@ -11,10 +13,11 @@ pub mod virtual_clock;
 
 pub use aio::{Aio, CoroResult, Exception, Task};
 pub use event::{Event, EventKind, TaskId};
-pub use runtime::{FetchError, FetchResponse, Runtime};
-pub use timeline::{Lane, Segment, SegmentKind, Timeline};
+pub use http::{ClientResponse, ClientSession, GetOptions};
+pub use runtime::{reason_phrase, FetchError, FetchFailure, Fetched, ResponseBody, ResponseHead, Runtime};
+pub use timeline::{Call, Lane, Segment, SegmentKind, Timeline};
 pub use value::PyValue;
-pub use virtual_clock::{RunOutcome, SimulatedFetch, VirtualClock};
+pub use virtual_clock::{RunOutcome, SimulatedFetch, SimulatedReply, VirtualClock};
 
 /// Time in microseconds since the run started, always at 1x scale (a run at speed 10 still reports
 /// the times Python would have seen).

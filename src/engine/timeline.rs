@@ -65,6 +65,24 @@ pub struct Print {
     pub text: String,
 }
 
+/// A coroutine the lane's task awaited directly, without a task of its own (`await
+/// fetch_url(session, url)` in a loop, from `EventKind::CallStarted`): the same thread of work as
+/// the lane, so it has no lane; the timeline draws it as a sub-row showing the lane's states while
+/// the task was inside the call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    /// Short label (`fetch_url(python)`) and the Python call.
+    pub name: String,
+    pub call: String,
+    pub start: Micros,
+    /// When it returned or raised; `None` while the task is still inside it.
+    pub end: Option<Micros>,
+    /// What it raised (`CancelledError` included), if it did not return.
+    pub error: Option<String>,
+    /// 0 for a call made by the task's own code, 1 for a call made inside that one, …
+    pub depth: usize,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     pub task: TaskId,
@@ -75,9 +93,24 @@ pub struct Lane {
     pub prints: Vec<Print>,
     /// When the task ended, if it has.
     pub ended: Option<Micros>,
+    /// The coroutines it awaited directly, in the order they started.
+    pub calls: Vec<Call>,
 }
 
 impl Lane {
+    /// The lane's lasting states (not its end marker) cut to `start..end`: what a call's sub-row
+    /// shows.
+    pub fn segments_within(&self, start: Micros, end: Micros) -> Vec<Segment> {
+        self.segments
+            .iter()
+            .filter(|s| {
+                !matches!(s.kind, SegmentKind::Done | SegmentKind::Cancelled { .. } | SegmentKind::Failed { .. })
+            })
+            .filter(|s| s.end > start && s.start < end)
+            .map(|s| Segment { start: s.start.max(start), end: s.end.min(end), kind: s.kind.clone() })
+            .collect()
+    }
+
     /// The terminal segment (done / cancelled / failed), if the task has ended.
     pub fn outcome(&self) -> Option<&Segment> {
         self.segments.last().filter(|s| {
@@ -109,6 +142,8 @@ impl Timeline {
         let mut lanes: Vec<Lane> = Vec::new();
         let mut open: Vec<(Open, Micros)> = Vec::new();
         let mut cancelled_at: Vec<String> = Vec::new();
+        // Per lane, the calls it is inside of (indices into `lane.calls`), innermost last.
+        let mut open_calls: Vec<Vec<usize>> = Vec::new();
         let last = events.iter().map(|e| e.at).max().unwrap_or(0);
         let end = now.map_or(last, |now| now.max(last));
 
@@ -146,9 +181,11 @@ impl Timeline {
                         segments: Vec::new(),
                         prints: Vec::new(),
                         ended: None,
+                        calls: Vec::new(),
                     });
                     open.push((Open::Ready, event.at));
                     cancelled_at.push("before it started".to_string());
+                    open_calls.push(Vec::new());
                 }
                 continue;
             }
@@ -167,6 +204,32 @@ impl Timeline {
                     lane.prints.push(Print { at, seq, text: text.clone() });
                     continue;
                 }
+                EventKind::CallStarted { name, call } => {
+                    let depth = open_calls[event.task].len();
+                    open_calls[event.task].push(lane.calls.len());
+                    lane.calls.push(Call {
+                        name: name.clone(),
+                        call: call.clone(),
+                        start: at,
+                        end: None,
+                        error: None,
+                        depth,
+                    });
+                    continue;
+                }
+                EventKind::CallEnded { error } => {
+                    if let Some(index) = open_calls[event.task].pop() {
+                        lane.calls[index].end = Some(at);
+                        lane.calls[index].error = error.clone();
+                    }
+                    continue;
+                }
+                // Requests are shown per URL (`engine::requests`); on the lane they are the waits
+                // `GET …` and `response.text()`.
+                EventKind::HttpRequest { .. }
+                | EventKind::HttpResponse { .. }
+                | EventKind::HttpBody { .. }
+                | EventKind::HttpFailed { .. } => continue,
                 EventKind::CancelRequested { .. } => continue,
                 EventKind::Returned { .. } | EventKind::Cancelled | EventKind::Failed { .. } => {
                     close(lane, &open[event.task], at);
@@ -198,7 +261,16 @@ impl Timeline {
     pub fn to_ascii(&self) -> String {
         let cell = ascii_cell(self.end);
         let columns = (self.end / cell) as usize + 2;
-        let label_width = self.lanes.iter().map(|l| l.name.chars().count()).max().unwrap_or(4).max(4);
+        let label_width = self
+            .lanes
+            .iter()
+            .flat_map(|l| {
+                std::iter::once(l.name.chars().count())
+                    .chain(l.calls.iter().map(|c| c.name.chars().count() + 2 + 2 * c.depth))
+            })
+            .max()
+            .unwrap_or(4)
+            .max(4);
         let mut out = String::new();
 
         // Axis: a label at every whole second that fits (or every cell when cells are longer).
@@ -219,33 +291,33 @@ impl Timeline {
         let _ = writeln!(out, "{pad}{}", ticks.iter().collect::<String>());
 
         for lane in &self.lanes {
-            let mut row = vec![' '; columns];
-            for segment in &lane.segments {
-                let (ch, rank) = match segment.kind {
-                    SegmentKind::Ready => ('-', 1),
-                    SegmentKind::Waiting { .. } => ('~', 2),
-                    SegmentKind::Late { .. } => ('%', 3),
-                    SegmentKind::Running => ('=', 3),
-                    SegmentKind::Cpu { .. } => ('#', 4),
-                    SegmentKind::Done => ('D', 5),
-                    SegmentKind::Cancelled { .. } => ('X', 5),
-                    SegmentKind::Failed { .. } => ('!', 5),
-                };
-                let first = (segment.start / cell) as usize;
-                let last = if segment.end > segment.start { ((segment.end - 1) / cell) as usize } else { first };
-                for slot in row.iter_mut().take(last + 1).skip(first) {
-                    if rank_of(*slot) < rank {
-                        *slot = ch;
-                    }
-                }
-            }
             let outcome = match lane.outcome().map(|s| (&s.kind, s.start)) {
                 Some((SegmentKind::Done, at)) => format!("done {}", fmt_secs(at)),
                 Some((SegmentKind::Cancelled { at: on }, at)) => format!("cancelled {} in {on}", fmt_secs(at)),
                 Some((SegmentKind::Failed { error }, at)) => format!("failed {} {error}", fmt_secs(at)),
                 _ => "running".to_string(),
             };
-            let _ = writeln!(out, "{:<label_width$} {}  {outcome}", lane.name, row.iter().collect::<String>());
+            let row = ascii_row(&lane.segments, cell, columns);
+            let _ = writeln!(out, "{:<label_width$} {row}  {outcome}", lane.name);
+            // Each call awaited directly: a sub-row with the lane's states while inside it.
+            for call in &lane.calls {
+                let end = call.end.unwrap_or(self.end);
+                let mut segments = lane.segments_within(call.start, end);
+                let (mark, outcome) = match (&call.end, &call.error) {
+                    (None, _) => (None, "running".to_string()),
+                    (Some(at), None) => (Some(SegmentKind::Done), format!("returned {}", fmt_secs(*at))),
+                    (Some(at), Some(error)) => (
+                        Some(SegmentKind::Failed { error: error.clone() }),
+                        format!("raised {} {error}", fmt_secs(*at)),
+                    ),
+                };
+                if let Some(kind) = mark {
+                    segments.push(Segment { start: end, end, kind });
+                }
+                let label = format!("{}↳ {}", "  ".repeat(call.depth), call.name);
+                let pad = label_width.saturating_sub(label.chars().count());
+                let _ = writeln!(out, "{label}{} {}  {outcome}", " ".repeat(pad), ascii_row(&segments, cell, columns));
+            }
         }
         let mut prints: Vec<(usize, Micros, &str, &str)> = self
             .lanes
@@ -258,6 +330,31 @@ impl Timeline {
         }
         out
     }
+}
+
+/// One row of the ASCII grid: each cell shows the most telling state that touches it.
+fn ascii_row(segments: &[Segment], cell: Micros, columns: usize) -> String {
+    let mut row = vec![' '; columns];
+    for segment in segments {
+        let (ch, rank) = match segment.kind {
+            SegmentKind::Ready => ('-', 1),
+            SegmentKind::Waiting { .. } => ('~', 2),
+            SegmentKind::Late { .. } => ('%', 3),
+            SegmentKind::Running => ('=', 3),
+            SegmentKind::Cpu { .. } => ('#', 4),
+            SegmentKind::Done => ('D', 5),
+            SegmentKind::Cancelled { .. } => ('X', 5),
+            SegmentKind::Failed { .. } => ('!', 5),
+        };
+        let first = (segment.start / cell) as usize;
+        let last = if segment.end > segment.start { ((segment.end - 1) / cell) as usize } else { first };
+        for slot in row.iter_mut().take(last + 1).skip(first) {
+            if rank_of(*slot) < rank {
+                *slot = ch;
+            }
+        }
+    }
+    row.into_iter().collect()
 }
 
 fn rank_of(ch: char) -> u8 {

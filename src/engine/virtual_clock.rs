@@ -20,11 +20,17 @@ use futures::future::LocalBoxFuture;
 use futures::task::{waker, ArcWake};
 use futures::FutureExt;
 
-use super::runtime::{FetchError, FetchResponse, Runtime};
+use super::runtime::{FetchError, FetchFailure, Fetched, ResponseHead, Runtime};
 use super::Micros;
 
-/// How a simulated fetch answers: after `latency`, with a response or an error.
-pub type SimulatedReply = (Micros, Result<FetchResponse, FetchError>);
+/// How a simulated request goes: the head after `head_after`, then the body `body_takes` after the
+/// body is asked for; or, after `head_after`, an error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimulatedReply {
+    pub head_after: Micros,
+    pub body_takes: Micros,
+    pub result: Result<(ResponseHead, String), FetchError>,
+}
 
 /// The virtual clock's stand-in for the network: maps a URL to its reply.
 pub type SimulatedFetch = Rc<dyn Fn(&str) -> SimulatedReply>;
@@ -97,8 +103,10 @@ impl VirtualClock {
 
     /// A clock whose every fetch fails: for scenarios that never fetch.
     pub fn without_network() -> Self {
-        VirtualClock::new(Rc::new(|url: &str| {
-            (0, Err(FetchError { url: url.to_string(), message: "no network on this clock".into() }))
+        VirtualClock::new(Rc::new(|url: &str| SimulatedReply {
+            head_after: 0,
+            body_takes: 0,
+            result: Err(FetchError::new(url, FetchFailure::Unreachable, "no network on this clock")),
         }))
     }
 
@@ -190,12 +198,26 @@ impl Runtime for VirtualClock {
         ArcWake::wake(task_waker);
     }
 
-    fn fetch(&self, url: &str) -> LocalBoxFuture<'static, Result<FetchResponse, FetchError>> {
-        let (latency, reply) = (self.shared.fetch)(url);
-        let timer = VirtualTimer { shared: self.shared.clone(), deadline: self.now() + latency, key: None };
+    fn fetch(&self, url: &str) -> LocalBoxFuture<'static, Result<Fetched, FetchError>> {
+        let reply = (self.shared.fetch)(url);
+        let head = VirtualTimer { shared: self.shared.clone(), deadline: self.now() + reply.head_after, key: None };
+        let clock = self.clone();
         async move {
-            timer.await;
-            reply
+            head.await;
+            let (head, text) = reply.result?;
+            // The body's time starts when it is asked for (`await response.text()`), not before. A
+            // body that takes no time is already there: reading it does not suspend at all.
+            let body_takes = reply.body_takes;
+            if body_takes == 0 {
+                return Ok((head, futures::future::ready(Ok(text)).boxed_local()));
+            }
+            let body = async move {
+                let deadline = clock.now() + body_takes;
+                VirtualTimer { shared: clock.shared.clone(), deadline, key: None }.await;
+                Ok(text)
+            }
+            .boxed_local();
+            Ok((head, body))
         }
         .boxed_local()
     }

@@ -2,8 +2,8 @@
 //! `python.rs` line for line: same prints, same awaits, same return values. `?` after an await is
 //! where a `CancelledError` (or another exception) propagates, as it would in Python.
 
-use crate::engine::value::py_number;
-use crate::engine::{secs_from_micros, Aio, CoroResult, Exception, PyValue, Task};
+use crate::engine::value::{py_number, py_str_repr};
+use crate::engine::{secs_from_micros, Aio, ClientSession, CoroResult, Exception, GetOptions, PyValue, Task};
 
 use super::{Scenario, ScenarioId};
 
@@ -90,9 +90,23 @@ async fn say_hello_main(aio: Aio, s: Scenario) -> CoroResult {
 
 // ---- 44.3 Fetching multiple URLs ----------------------------------------------------------------
 
-async fn fetch_url(aio: Aio, url: String) -> CoroResult {
-    let response = aio.fetch(&url).await?;
-    Ok(PyValue::Str(response.body))
+async fn fetch_url(session: ClientSession, url: String, timeout: f64) -> CoroResult {
+    // async with session.get(url, raise_for_status=True, timeout=TIMEOUT) as response:
+    let options = GetOptions { raise_for_status: true, timeout: Some(timeout) };
+    let response = session.get(&url, options).await?;
+    //     return await response.text()
+    Ok(PyValue::Str(response.text().await?))
+}
+
+/// The lane (or sub-row) label of a URL's request: `fetch_url(python)`.
+fn fetch_name(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url).trim_end_matches('/');
+    let last = path.rsplit('/').next().filter(|s| !s.is_empty() && !s.ends_with(':')).unwrap_or(path);
+    format!("fetch_url({last})")
+}
+
+fn fetch_call(url: &str) -> String {
+    format!("fetch_url(session, {})", py_str_repr(url))
 }
 
 fn fetched_line(url: &str, data: &PyValue) -> String {
@@ -104,35 +118,64 @@ fn fetched_line(url: &str, data: &PyValue) -> String {
     format!("Fetched {length} bytes from {url}")
 }
 
-async fn fetch_main(aio: Aio, s: Scenario) -> CoroResult {
-    let start = aio.now();
-    if s.mode == "concurrent" {
-        aio.print("Asynchronous style:");
-        let tasks: Vec<Task> = s
-            .urls
+/// `async with aiohttp.ClientSession() as session:` around `body`: leaving the block closes the
+/// session, whether the body returned or raised (requests still going then fail).
+async fn with_session<F, Fut>(aio: &Aio, body: F) -> CoroResult
+where
+    F: FnOnce(ClientSession) -> Fut,
+    Fut: std::future::Future<Output = CoroResult>,
+{
+    let session = aio.client_session();
+    let result = body(session.clone()).await;
+    session.close().await;
+    result
+}
+
+async fn fetch_all_sync_style(aio: Aio, s: Scenario) -> CoroResult {
+    let (timeout, urls, aio) = (s.get("timeout"), &s.urls, &aio);
+    with_session(aio, |session| async move {
+        for url in urls {
+            // Awaited directly, no task: the log marks the call so the timeline gives it a sub-row.
+            let call = fetch_url(session.clone(), url.clone(), timeout);
+            let data = aio.call(&fetch_name(url), &fetch_call(url), call).await?;
+            aio.print(fetched_line(url, &data));
+        }
+        Ok(PyValue::None)
+    })
+    .await
+}
+
+async fn fetch_all_async_style(aio: Aio, s: Scenario) -> CoroResult {
+    let (timeout, urls, aio) = (s.get("timeout"), &s.urls, &aio);
+    with_session(aio, |session| async move {
+        // gather() wraps each coroutine in a task, in argument order.
+        let tasks: Vec<Task> = urls
             .iter()
             .map(|url| {
-                let short = url.rsplit('/').next().unwrap_or(url);
-                aio.create_task(
-                    &format!("fetch_url({short})"),
-                    &format!("fetch_url(session, '{url}')"),
-                    fetch_url(aio.clone(), url.clone()),
-                )
+                aio.create_task(&fetch_name(url), &fetch_call(url), fetch_url(session.clone(), url.clone(), timeout))
             })
             .collect();
         let results = aio.gather(&tasks).await?;
         if let PyValue::List(values) = results {
-            for (url, data) in s.urls.iter().zip(&values) {
+            for (url, data) in urls.iter().zip(&values) {
                 aio.print(fetched_line(url, data));
             }
         }
+        Ok(PyValue::None)
+    })
+    .await
+}
+
+async fn fetch_main(aio: Aio, s: Scenario) -> CoroResult {
+    if s.mode == "concurrent" {
+        aio.print("Asynchronous style:");
+        let start = aio.now();
+        fetch_all_async_style(aio.clone(), s).await?;
         aio.print(format!("Time: {}s", two_decimals(elapsed_since(&aio, start))));
     } else {
         aio.print("Synchronous style:");
-        for url in &s.urls {
-            let data = fetch_url(aio.clone(), url.clone()).await?;
-            aio.print(fetched_line(url, &data));
-        }
+        let start = aio.now();
+        fetch_all_sync_style(aio.clone(), s).await?;
         aio.print(format!("Time: {}s\n", two_decimals(elapsed_since(&aio, start))));
     }
     Ok(PyValue::None)

@@ -3,11 +3,14 @@
 
 mod chapter;
 mod python;
+pub mod sample_api;
 
 use std::rc::Rc;
 
-use crate::engine::virtual_clock::SimulatedReply;
-use crate::engine::{Aio, Event, FetchResponse, Micros, RunOutcome, Task, Timeline, VirtualClock};
+use crate::engine::{
+    micros_from_secs, reason_phrase, Aio, Event, Micros, ResponseHead, RunOutcome, SimulatedReply, Task, Timeline,
+    VirtualClock,
+};
 
 pub use python::CodePiece;
 
@@ -44,13 +47,16 @@ pub struct ParamSpec {
 }
 
 impl ParamSpec {
-    /// The one place a value is checked: a number in `min..=max`, or a message saying why not.
+    /// The one place a value is checked: a number in `min..=max` (whole for a count), or a message
+    /// saying why not. Typed text (`parse`), sliders, arrow keys and drags (the UI's `Set`) and links
+    /// (`clamp`, then `Scenario::set`) all end here. `-0` comes back as `0`: the code shows `0`.
     pub fn validate(&self, value: f64) -> Result<f64, String> {
         let number = crate::engine::value::py_number;
-        if !value.is_finite() {
+        if value.is_nan() {
             return Err(format!("{} must be a number", self.name));
         }
-        if self.whole && value.fract() != 0.0 {
+        // Infinities fall through to the range checks: "1e999" is a (much too) big number.
+        if self.whole && value.is_finite() && value.fract() != 0.0 {
             return Err(format!("{} must be a whole number", self.name));
         }
         if value < self.min {
@@ -59,16 +65,20 @@ impl ParamSpec {
         if value > self.max {
             return Err(format!("{} can be at most {} {}", self.name, number(self.max), self.unit));
         }
-        Ok(value)
+        Ok(value + 0.0)
     }
 
     /// Parse what a person typed (`1.5`, ` 2 `, `1,5`) and validate it.
     pub fn parse(&self, text: &str) -> Result<f64, String> {
-        let cleaned = text.trim().replace(',', ".");
-        if cleaned.is_empty() {
+        let typed = text.trim();
+        if typed.is_empty() {
             return Err(format!("{} needs a value", self.name));
         }
-        let value: f64 = cleaned.parse().map_err(|_| format!("'{}' is not a number", text.trim()))?;
+        let cleaned = typed.replace(',', ".");
+        // Rust reads `nan`, `inf` and `infinity` as floats; a person who types them typed a word.
+        let word = cleaned.trim_start_matches(['+', '-']).to_ascii_lowercase();
+        let value = if word.starts_with("nan") || word.starts_with("inf") { None } else { cleaned.parse().ok() };
+        let value = value.ok_or_else(|| format!("'{}' is not a number", shorten(typed)))?;
         self.validate(value)
     }
 
@@ -76,10 +86,19 @@ impl ParamSpec {
     pub fn clamp(&self, value: f64) -> f64 {
         if value.is_finite() {
             let value = if self.whole { value.round() } else { value };
-            value.clamp(self.min, self.max)
+            value.clamp(self.min, self.max) + 0.0
         } else {
             self.default
         }
+    }
+}
+
+/// What was typed, cut for a message: a pasted paragraph is quoted by its beginning.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 24;
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
     }
 }
 
@@ -175,8 +194,10 @@ impl ScenarioId {
             delay("bob", "Bob's delay", 1.0),
             delay("charlie", "Charlie's delay", 3.0),
         ];
-        const FETCH: [ParamSpec; 1] =
-            [seconds("latency", "simulated latency of each request (ideal timeline)", 0.3, 0.0, 30.0, 0.05)];
+        const FETCH: [ParamSpec; 2] = [
+            seconds("latency", "expected latency of other sites' URLs (ideal timeline only)", 0.3, 0.0, 30.0, 0.05),
+            seconds("timeout", "TIMEOUT: a request not done by then raises TimeoutError", 10.0, 0.1, 300.0, 0.1),
+        ];
         const GATHER: [ParamSpec; 2] = [delay("a", "task_a's sleep", 1.0), delay("b", "task_b's sleep", 2.0)];
         const BACKGROUND: [ParamSpec; 2] = [
             seconds("period", "background_task's sleep", 5.0, 0.1, 60.0, 0.1),
@@ -286,18 +307,23 @@ impl Scenario {
         chapter::start(self, aio)
     }
 
-    /// What the virtual clock answers for a URL: the configured latency and a body the size of the
-    /// chapter's responses.
+    /// What the virtual clock answers for a URL: the sample API answers as its service worker will
+    /// (`sample_api::respond`); any other site after `latency`, with a body the size of the chapter's
+    /// responses (a guess: only a real run can say).
     pub fn simulated_reply(&self, url: &str) -> SimulatedReply {
-        let latency = crate::engine::micros_from_secs(self.get("latency"));
-        let size = match url.rsplit('/').next() {
-            Some("python") => 1263,
-            Some("github") => 1241,
-            Some("torvalds") => 1223,
-            _ => 1000,
-        };
-        let body: String = std::iter::repeat("{\"login\": \"sample\"} ").flat_map(str::chars).take(size).collect();
-        (latency, Ok(FetchResponse { url: url.to_string(), status: 200, body }))
+        if sample_api::is_sample(url) {
+            let answer = sample_api::respond(url);
+            let head = ResponseHead { url: url.to_string(), status: answer.status, reason: answer.reason };
+            return SimulatedReply {
+                head_after: micros_from_secs(answer.delay),
+                body_takes: micros_from_secs(answer.body_takes),
+                result: Ok((head, answer.body)),
+            };
+        }
+        let login = url.split(['?', '#']).next().unwrap_or(url).trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        let body = sample_api::respond(&format!("{}users/{login}", sample_api::PREFIX)).body;
+        let head = ResponseHead { url: url.to_string(), status: 200, reason: reason_phrase(200).to_string() };
+        SimulatedReply { head_after: micros_from_secs(self.get("latency")), body_takes: 0, result: Ok((head, body)) }
     }
 
     /// Run on the virtual clock: the ideal timeline, instantly and identically every time.

@@ -4,20 +4,29 @@
 
 use crate::engine::value::py_number;
 
-use super::{Scenario, ScenarioId};
+use super::{sample_api, Scenario, ScenarioId};
 
-/// A piece of the shown code: plain text, or an editable parameter with its current value.
+/// A piece of the shown code: plain text, or an editable value with its current text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CodePiece {
     Text(String),
-    Param { name: &'static str, value: String },
+    Param {
+        name: &'static str,
+        value: String,
+    },
+    /// A wait inside a sample-API URL of 44.3's list (`delay=0.3`): URL `index`'s wait `name`.
+    UrlWait {
+        index: usize,
+        name: &'static str,
+        value: String,
+    },
 }
 
 impl CodePiece {
     pub fn text(&self) -> &str {
         match self {
             CodePiece::Text(text) => text,
-            CodePiece::Param { value, .. } => value,
+            CodePiece::Param { value, .. } | CodePiece::UrlWait { value, .. } => value,
         }
     }
 }
@@ -32,6 +41,9 @@ pub(super) fn source(scenario: &Scenario) -> Vec<CodePiece> {
         pieces.push(CodePiece::Text(rest[..open].to_string()));
         match scenario.id.params().iter().find(|p| p.name == name) {
             Some(spec) => pieces.push(CodePiece::Param { name: spec.name, value: py_number(scenario.get(name)) }),
+            // The URL list goes in as pieces, never through this parser: a URL is the person's
+            // text and may contain anything, ⟨ included.
+            None if name == "urls" => pieces.extend(urls_list(scenario)),
             None => pieces.push(CodePiece::Text(name.to_string())),
         }
         rest = &rest[close + '⟩'.len_utf8()..];
@@ -41,13 +53,56 @@ pub(super) fn source(scenario: &Scenario) -> Vec<CodePiece> {
     pieces
 }
 
-fn urls_list(scenario: &Scenario) -> String {
-    let mut out = String::from("[\n");
-    for url in &scenario.urls {
-        out.push_str(&format!("        {},\n", crate::engine::value::py_str_repr(url).replace('\'', "\"")));
+/// `    urls = [...]` with the scenario's URLs, after a comment saying what the sample API is when
+/// the list has one of its URLs. A sample URL's waits (`delay=0.3`) are editable pieces.
+fn urls_list(scenario: &Scenario) -> Vec<CodePiece> {
+    let mut text = String::new();
+    let mut pieces = Vec::new();
+    if scenario.urls.iter().any(|url| sample_api::is_sample(url)) {
+        text.push_str("    # sample-api/…: the playground's own API, answered in your browser:\n");
+        text.push_str("    # delay = seconds until the headers, body = seconds for the body\n");
     }
-    out.push_str("    ]");
-    out
+    text.push_str("    urls = [\n");
+    for (index, url) in scenario.urls.iter().enumerate() {
+        // A double-quoted literal, as the chapter writes its URLs (`'` inside needs no escape).
+        let quoted = url.replace('\\', "\\\\").replace('"', "\\\"");
+        text.push_str("        \"");
+        let waits = if sample_api::is_sample(url) { waits_in(&quoted) } else { Vec::new() };
+        // Each wait with a valid value becomes an input; the rest of the URL stays text.
+        let mut done = 0;
+        for (name, at, len) in waits {
+            text.push_str(&quoted[done..at]);
+            pieces.push(CodePiece::Text(std::mem::take(&mut text)));
+            pieces.push(CodePiece::UrlWait { index, name, value: quoted[at..at + len].to_string() });
+            done = at + len;
+        }
+        text.push_str(&quoted[done..]);
+        text.push_str("\",\n");
+    }
+    text.push_str("    ]");
+    pieces.push(CodePiece::Text(text));
+    pieces
+}
+
+/// The waits (`delay=…`, `body=…` in the query) of `url` whose values are valid, in order: each
+/// one's name, where its value starts and how long it is. Only a wait's first occurrence counts
+/// (it is the one the sample API reads).
+fn waits_in(url: &str) -> Vec<(&'static str, usize, usize)> {
+    let Some(query) = url.find('?').map(|i| i + 1) else { return Vec::new() };
+    let end = url[query..].find('#').map_or(url.len(), |i| query + i);
+    let mut found: Vec<(&'static str, usize, usize)> = Vec::new();
+    let mut at = query;
+    for pair in url[query..end].split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if let Some(name) = sample_api::WAITS.iter().copied().find(|w| *w == key) {
+            let first = !found.iter().any(|(n, ..)| *n == name);
+            if first && !value.is_empty() && sample_api::wait(&format!("?{pair}"), name).is_some() {
+                found.push((name, at + key.len() + 1, value.len()));
+            }
+        }
+        at += pair.len() + 1;
+    }
+    found
 }
 
 fn template(scenario: &Scenario) -> String {
@@ -57,7 +112,7 @@ fn template(scenario: &Scenario) -> String {
         ScenarioId::SayHello => format!("{SAY_HELLO_DEF}{SAY_HELLO_CONCURRENT}"),
         ScenarioId::FetchUrls => {
             let body = if scenario.mode == "concurrent" { FETCH_CONCURRENT } else { FETCH_SEQUENTIAL };
-            format!("{FETCH_DEF}{}", body.replace("URLS", &urls_list(scenario)))
+            format!("{FETCH_DEF}{}", body.replace("    urls = URLS", "⟨urls⟩"))
         }
         ScenarioId::Gather => GATHER.to_string(),
         ScenarioId::Background => BACKGROUND.to_string(),
@@ -124,9 +179,15 @@ const FETCH_DEF: &str = r#"import asyncio
 import aiohttp
 import time
 
+# A failed request raises: with raise_for_status=True a 404 or a 500
+# raises ClientResponseError, and a request not done within TIMEOUT
+# raises TimeoutError (aiohttp's own default is 300 s)
+TIMEOUT = aiohttp.ClientTimeout(total=⟨timeout⟩)
+
 async def fetch_url(session, url):
     """Fetch a single URL"""
-    async with session.get(url) as response:
+    async with session.get(url, raise_for_status=True,
+                           timeout=TIMEOUT) as response:
         return await response.text()
 
 "#;
@@ -300,3 +361,30 @@ start: float = time.time()
 await main(⟨n⟩, ⟨spread⟩)
 print(f"Time: {time.time() - start:.2f}s")
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sample_urls_waits_are_editable_pieces_and_the_rest_is_text() {
+        let mut scenario = Scenario::new(ScenarioId::FetchUrls);
+        scenario.urls = vec!["sample-api/users/a?delay=0.3&x=1&body=2".into(), "https://h/x?delay=1".into()];
+        let pieces = source(&scenario);
+        let waits: Vec<(usize, &str, &str)> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                CodePiece::UrlWait { index, name, value } => Some((*index, *name, value.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(waits, [(0, "delay", "0.3"), (0, "body", "2")], "another site's URL has no waits");
+        let text = scenario.python_text();
+        assert!(
+            text.contains("        \"sample-api/users/a?delay=0.3&x=1&body=2\",\n        \"https://h/x?delay=1\",\n")
+        );
+        // A URL's own text is never read as a marker.
+        scenario.urls = vec!["https://h/⟨timeout⟩".into()];
+        assert!(scenario.python_text().contains("\"https://h/⟨timeout⟩\""));
+    }
+}

@@ -63,6 +63,17 @@ pub fn describe(task: &str, segment: &Segment) -> String {
     match &segment.kind {
         SegmentKind::Ready => format!("{task}: ready — created, waiting for its first turn on the loop, {span}"),
         SegmentKind::Running => format!("{task}: running Python code, {span}"),
+        SegmentKind::Waiting { on } if on.starts_with("to_thread(") => {
+            format!("{task}: waiting on {on} — the work runs on another thread (a Web Worker), in parallel; this task is suspended, {span}")
+        }
+        SegmentKind::Waiting { on } if on.starts_with("GET ") => {
+            format!(
+                "{task}: waiting on {on} — the request is out; suspended until the response's headers arrive, {span}"
+            )
+        }
+        SegmentKind::Waiting { on } if on == "response.text()" => {
+            format!("{task}: waiting on response.text() — reading the response's body as it arrives, {span}")
+        }
         SegmentKind::Waiting { on } => format!("{task}: waiting on {on} — suspended, not using the CPU, {span}"),
         SegmentKind::Late { on } => {
             format!("{task}: late — {on} was due, but the loop was busy with something else, {span}")
@@ -78,17 +89,17 @@ pub fn describe(task: &str, segment: &Segment) -> String {
     }
 }
 
-/// `GET https://api.github.com/users/python` → `GET …/python`: a request still recognisable in
-/// a short bar.
+/// `GET https://api.github.com/users/python` (or `GET sample-api/users/python?delay=0.3`) →
+/// `GET …/python`: a request still recognisable in a short bar.
 fn short_url(on: &str) -> String {
-    match on.split_once("://") {
-        Some((head, rest)) => {
-            let verb = head.split_whitespace().next().filter(|v| *v != head).unwrap_or("");
-            let last = rest.trim_end_matches('/').rsplit('/').next().unwrap_or(rest);
-            format!("{verb} …/{last}").trim_start().to_string()
-        }
-        None => on.to_string(),
+    let (verb, url) = on.split_once(' ').filter(|(verb, _)| *verb == "GET").unwrap_or(("", on));
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    if !rest.contains('/') {
+        return on.to_string();
     }
+    let path = rest.split(['?', '#']).next().unwrap_or(rest).trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or(path);
+    format!("{verb} …/{last}").trim_start().to_string()
 }
 
 /// The text written inside a segment, longest form that fits in `width` px.

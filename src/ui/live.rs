@@ -97,6 +97,7 @@ impl Pump {
             result: if finished { run.result() } else { None },
             finished,
             stop_requested: false,
+            hidden: run.hidden(),
         };
         drop(slot);
         self.on_frame.emit(view);

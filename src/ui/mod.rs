@@ -2,11 +2,13 @@
 //! on the page's event loop, and draws what happened (timeline, console) against the ideal run.
 //!
 //! `state` holds the page state and its reducer; `components/` has one component per file; the
-//! few browser calls the UI needs beyond rendering live in `address` and `viewport`.
+//! few browser calls the UI needs beyond rendering live in `crate::browser::address` (address bar,
+//! clipboard) and `viewport`.
 
-mod address;
 mod components;
 mod draw;
+mod fetch_state;
+mod fetch_text;
 mod format;
 mod live;
 mod shared;
@@ -17,6 +19,11 @@ mod viewport;
 /// Mount the playground into `<body>`, with the panic banner installed first (a panic then says
 /// so on the page instead of leaving it frozen).
 pub fn start() {
-    crate::browser::panic_banner::install();
+    // Through Yew: its renderer replaces a hook set with `std::panic::set_hook` by its own, which
+    // only writes to the console (found by e2e/reliability.test.mjs: no banner ever showed).
+    yew::set_custom_panic_hook(Box::new(crate::browser::panic_banner::report));
     yew::Renderer::<components::app::App>::new().render();
+    // 44.3's sample API: its service worker starts now, so that it already controls the page when
+    // the first sample-api request is made (else that request waits for it to start).
+    crate::browser::sample_api::register();
 }

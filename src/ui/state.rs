@@ -8,9 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{CoroResult, Event, Exception, Micros, RunOutcome};
-use crate::link::{Link, SPEEDS};
+use crate::link::{Link, View, SPEEDS};
 use crate::scenarios::{CodePiece, ParamSpec, Scenario, ScenarioId};
 
+use super::fetch_state::{Measured, Net, NetNews, UrlEdit};
 use super::shared::Shared;
 use super::trace::Trace;
 
@@ -81,6 +82,9 @@ pub struct LiveView {
     pub finished: bool,
     /// The person pressed Stop (the run then ends at its next await).
     pub stop_requested: bool,
+    /// When the tab was hidden during the run: the browser throttled its timers then, and the
+    /// page says so rather than passing the throttling off as the event loop's lateness.
+    pub hidden: Vec<crate::browser::visibility::Hidden>,
 }
 
 impl LiveView {
@@ -94,6 +98,7 @@ impl LiveView {
             result: None,
             finished: false,
             stop_requested: false,
+            hidden: Vec::new(),
         }
     }
 }
@@ -143,12 +148,23 @@ pub struct PageState {
     pub next_run: u32,
     /// What was wrong with the link the page was opened with.
     pub notices: Vec<String>,
+    /// How the run is drawn (ideal run behind the real one, sequential vs concurrent).
+    pub view: View,
+    /// Only the code, controls and timeline, for an iframe (`embed=1` in the link).
+    pub embed: bool,
+    /// The code stays as the link has it: no mode change; values stay editable (`lock=1`).
+    pub lock: bool,
+    /// 44.3: can the page reach the internet, is the sample API running (see `fetch_state`).
+    pub net: Net,
+    /// The last measured total of each mode of the scenario shown (44.2 and 44.3 compare them;
+    /// see `fetch_state::Measured`).
+    pub measured: Measured,
 }
 
 pub enum Action {
     /// A section was chosen in the navigation.
     Open(ScenarioId),
-    /// The address changed (opened, edited by hand, back/forward).
+    /// The address changed (opened, edited by hand, back/forward). With `run=1` it also runs.
     Load(Link),
     /// Keystrokes in a value's field.
     Type {
@@ -171,18 +187,25 @@ pub enum Action {
     },
     Mode(String),
     Speed(u32),
+    /// A view option was switched (allowed during a run: it only changes the drawing).
+    View(View),
     Run,
     Stop,
     /// A new picture of the live run (from the animation frame loop).
     Frame(LiveView),
     DismissNotices,
+    /// 44.3's URL list was edited (see `fetch_state`).
+    Urls(UrlEdit),
+    /// 44.3: news about the network or the sample API (see `fetch_state`).
+    Net(NetNews),
 }
 
 impl PageState {
+    /// The page a link opens; with `run=1` its run has already started.
     pub fn from_link(link: Link) -> PageState {
         let ideal = Shared::new(Ideal::of(&link.scenario));
         let comparison = Comparison::of(&link.scenario, &ideal).map(Shared::new);
-        PageState {
+        let mut state = PageState {
             scenario: link.scenario,
             speed: link.speed,
             drafts: Vec::new(),
@@ -191,7 +214,22 @@ impl PageState {
             live: None,
             next_run: 1,
             notices: link.notices,
+            view: link.view,
+            embed: link.embed,
+            lock: link.lock,
+            net: Net::default(),
+            measured: Measured::default(),
+        };
+        if link.run {
+            state.reduce_in_place(Action::Run);
         }
+        state
+    }
+
+    /// The page as a link (what the address bar shows). `run=1` is never part of it: it is an
+    /// instruction for opening, which the Share dialog adds when asked.
+    pub fn link(&self) -> Link {
+        Link { view: self.view, embed: self.embed, lock: self.lock, ..Link::new(self.scenario.clone(), self.speed) }
     }
 
     pub fn phase(&self) -> Phase {
@@ -223,6 +261,10 @@ impl PageState {
             drafts: self.drafts.clone(),
             notices: self.notices.clone(),
             running: self.running(),
+            view: self.view,
+            embed: self.embed,
+            lock: self.lock,
+            net: self.net.clone(),
             dispatcher,
         }
     }
@@ -233,7 +275,7 @@ impl PageState {
 
     /// The scenario changed: the ideal run is recomputed at once and a finished live run, which
     /// showed the old values, is put away.
-    fn changed(&mut self) {
+    pub(super) fn changed(&mut self) {
         self.ideal = Shared::new(Ideal::of(&self.scenario));
         self.comparison = Comparison::of(&self.scenario, &self.ideal).map(Shared::new);
         self.live = None;
@@ -252,6 +294,7 @@ impl PageState {
                     self.scenario = Scenario::new(id);
                     self.drafts.clear();
                     self.notices.clear();
+                    self.offline_default();
                     self.changed();
                 }
             }
@@ -260,9 +303,14 @@ impl PageState {
                     self.scenario = link.scenario;
                     self.speed = link.speed;
                     self.drafts.clear();
+                    self.offline_default();
                     self.changed();
                 }
                 self.notices = link.notices;
+                (self.view, self.embed, self.lock) = (link.view, link.embed, link.lock);
+                if link.run && !self.running() {
+                    self.reduce_in_place(Action::Run);
+                }
             }
             Action::Type { name, text } => {
                 let Some(spec) = self.spec(name) else { return };
@@ -289,15 +337,29 @@ impl PageState {
                     return;
                 }
                 // Arrow keys add 0.1 to 0.2 and get 0.30000000000000004: keep what a person would write.
-                let value = spec.clamp((value * 1e6).round() / 1e6);
-                self.drafts.retain(|d| d.name != name);
-                if self.scenario.get(name) != value {
-                    let _ = self.scenario.set(name, value);
-                    self.changed();
+                let rounded = (value * 1e6).round() / 1e6;
+                // Steppers and drags clamp before they dispatch; anything else out of range (a slider
+                // whose value was tampered with, NaN) is refused like typed text: the reason next to
+                // the field, the last good value kept.
+                match spec.validate(rounded) {
+                    Ok(value) => {
+                        self.drafts.retain(|d| d.name != name);
+                        if self.scenario.get(name) != value {
+                            let _ = self.scenario.set(name, value);
+                            self.changed();
+                        }
+                    }
+                    Err(error) => self.set_draft(Draft {
+                        name: spec.name,
+                        text: crate::engine::value::py_number(value),
+                        error: Some(error),
+                    }),
                 }
             }
             Action::Mode(mode) => {
-                if !running && mode != self.scenario.mode && self.scenario.set_mode(&mode).is_ok() {
+                // A locked link keeps the code its author chose; sequential and concurrent are
+                // different code.
+                if !running && !self.lock && mode != self.scenario.mode && self.scenario.set_mode(&mode).is_ok() {
                     self.changed();
                 }
             }
@@ -323,9 +385,13 @@ impl PageState {
             Action::Frame(view) => {
                 if let Some(live) = self.live.as_mut().filter(|l| l.run_id == view.run_id && !l.finished) {
                     *live = LiveView { stop_requested: live.stop_requested, ..view };
+                    self.remember_measured();
                 }
             }
+            Action::View(view) => self.view = view,
             Action::DismissNotices => self.notices.clear(),
+            Action::Urls(edit) => self.edit_urls(edit),
+            Action::Net(news) => self.net_news(news),
         }
     }
 }
@@ -356,12 +422,24 @@ pub struct EditView {
     pub notices: Vec<String>,
     /// A run is going on: values are locked.
     pub running: bool,
+    pub view: View,
+    /// Embed mode (`embed=1`): no navigation, no intro.
+    pub embed: bool,
+    /// The link locks the code (`lock=1`): only values can change.
+    pub lock: bool,
+    /// 44.3's network and sample API (the URL list shows them).
+    pub net: Net,
     pub dispatcher: UseReducerDispatcher<PageState>,
 }
 
 impl EditView {
     pub fn dispatch(&self, action: Action) {
         self.dispatcher.dispatch(action);
+    }
+
+    /// The page as a link, as `PageState::link` (without `run`).
+    pub fn link(&self) -> Link {
+        Link { view: self.view, embed: self.embed, lock: self.lock, ..Link::new(self.scenario.clone(), self.speed) }
     }
 
     pub fn draft(&self, name: &str) -> Option<&Draft> {
@@ -435,6 +513,7 @@ mod tests {
             result: finished.then_some(Ok(crate::engine::PyValue::None)),
             finished,
             stop_requested: false,
+            hidden: Vec::new(),
         }
     }
 
@@ -469,10 +548,16 @@ mod tests {
     fn arrows_and_drags_give_values_a_person_would_write() {
         let state = reduce(page("#/gather?a=0.2"), Action::Set { name: "a", value: 0.2 + 0.1 });
         assert_eq!(state.scenario.get("a"), 0.3);
-        let state = reduce(state, Action::Set { name: "a", value: -5.0 });
-        assert_eq!(state.scenario.get("a"), 0.0);
+        // Out of range or not a number (only a tampered slider sends that): refused with its
+        // reason, the last good value kept.
+        for bad in [-5.0, 61.0, f64::NAN, f64::INFINITY] {
+            let refused = reduce(state.clone(), Action::Set { name: "a", value: bad });
+            assert_eq!(refused.scenario.get("a"), 0.3, "after {bad}");
+            let draft = refused.drafts.iter().find(|d| d.name == "a").expect("a message for the field");
+            assert!(draft.error.as_deref().is_some_and(|e| e.starts_with("a ")), "{draft:?}");
+        }
         let state = reduce(state, Action::Set { name: "nope", value: 1.0 });
-        assert_eq!(state.scenario.get("a"), 0.0);
+        assert_eq!(state.scenario.get("a"), 0.3);
     }
 
     #[wasm_bindgen_test]
@@ -514,10 +599,42 @@ mod tests {
         assert_eq!(other.scenario, Scenario::new(ScenarioId::Gather));
         // Loading the link of the state shown changes nothing (our own address updates echo back).
         let ran = reduce(edited.clone(), Action::Run);
-        let echo = reduce(ran.clone(), Action::Load(link::decode(&link::encode(&ran.scenario, ran.speed))));
+        let echo = reduce(ran.clone(), Action::Load(link::decode(&ran.link().to_hash())));
         assert_eq!(echo.phase(), Phase::Running);
         let comparison = other.comparison.is_none() && edited.comparison.is_some();
         assert!(comparison, "only 44.2 and 44.3 compare sequential and concurrent");
+    }
+
+    #[wasm_bindgen_test]
+    fn links_carry_the_view_and_run_on_open_once() {
+        let state = page("#/say-hello?alice=1.5&ideal=0&compare=0&run=1&embed=1&lock=1");
+        assert_eq!(state.phase(), Phase::Running, "run=1 starts the run at once");
+        assert_eq!(state.view, View { ideal: false, compare: false });
+        assert!(state.embed && state.lock);
+        let hash = state.link().to_hash();
+        assert!(!hash.contains("run="), "the address bar never keeps run=1: {hash}");
+        assert!(hash.contains("ideal=0&compare=0&embed=1&lock=1&v=1"), "{hash}");
+        // A link pasted into the open page runs too, but never twice at once.
+        let idle = page("#/gather");
+        let ran = reduce(idle, Action::Load(link::decode("#/gather?a=0.5&run=1")));
+        assert_eq!((ran.phase(), ran.scenario.get("a")), (Phase::Running, 0.5));
+        let run_id = ran.live.as_ref().unwrap().run_id;
+        let again = reduce(ran, Action::Load(link::decode("#/gather?a=0.5&run=1")));
+        assert_eq!(again.live.as_ref().unwrap().run_id, run_id);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_locked_link_keeps_its_mode_but_not_its_values() {
+        let state = page("#/say-hello?mode=sequential&lock=1");
+        let state = reduce(state, Action::Mode("concurrent".into()));
+        assert_eq!(state.scenario.mode, "sequential");
+        let state = reduce(state, Action::Set { name: "bob", value: 0.5 });
+        assert_eq!(state.scenario.get("bob"), 0.5);
+        // View options change during a run: they only change the drawing.
+        let running = reduce(state, Action::Run);
+        let viewed = reduce(running, Action::View(View { ideal: false, compare: true }));
+        assert!(!viewed.view.ideal);
+        assert_eq!(viewed.phase(), Phase::Running);
     }
 
     impl PageState {

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::engine::compare::print_lateness;
+use crate::engine::requests::{requests, Request};
 use crate::engine::{Event, EventKind, Micros, TaskId, Timeline};
 
 /// One console line. A `print` whose text holds `\n` gives several, as on a terminal.
@@ -27,6 +28,8 @@ pub struct Trace {
     pub runs: Vec<Vec<Micros>>,
     /// How many events this was built from.
     pub events: usize,
+    /// The HTTP requests (44.3), in the order they were sent.
+    pub requests: Vec<Request>,
 }
 
 impl Trace {
@@ -61,7 +64,7 @@ impl Trace {
                 _ => {}
             }
         }
-        Trace { timeline, lines, runs, events: events.len() }
+        Trace { timeline, lines, runs, events: events.len(), requests: requests(events) }
     }
 
     /// The name of the task that printed a line (`task1`), for the console's margin.

@@ -1,34 +1,41 @@
 //! `App`: owns the page state (`use_reducer`) and provides it to every component, and keeps the
 //! world in line with it: the address bar and title, and the live run with its animation frames.
+//! Lays the page out in full (top bar, navigation, intro, …) or, for an iframe (`embed=1`), as
+//! just the section's code, controls and timeline.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::address::{self, HashListener};
 use crate::link;
-use crate::ui::address::{self, HashListener};
 use crate::ui::live::LiveSession;
 use crate::ui::state::{Action, EditView, PageContext, PageState};
 
 use super::code_view::CodeView;
 use super::comparison::ComparisonView;
 use super::console::Console;
+use super::embed_header::EmbedHeader;
 use super::notices::Notices;
 use super::param_panel::ParamPanel;
+use super::request_table::RequestTable;
 use super::run_bar::RunBar;
 use super::section_intro::SectionIntro;
 use super::section_nav::SectionNav;
+use super::share_bar::ShareBar;
 use super::status_bar::StatusBar;
 use super::timeline::TimelineView;
+use super::url_list::UrlList;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state: PageContext = use_reducer(|| PageState::from_link(link::decode(&address::hash())));
 
     // The address shows the state; a new section is a new history entry (see `address::show`).
+    // A link's `run=1` is not part of the state, so it leaves the address once followed.
     {
-        let hash = link::encode(&state.scenario, state.speed);
+        let hash = state.link().to_hash();
         let title = format!("{} {} — async playground", state.scenario.id.section(), state.scenario.id.title());
         use_effect_with((hash, title), |(hash, title)| {
             address::show(hash);
@@ -88,6 +95,41 @@ pub fn app() -> Html {
     };
 
     let edit = state.edit_view(state.dispatcher());
+    // The run's panels, the same in both layouts.
+    let workbench = html! {
+        <>
+            <div class="workbench">
+                <CodeView />
+                <section class="side" aria-label="Run">
+                    <RunBar />
+                    <StatusBar />
+                    <ParamPanel />
+                    <UrlList />
+                    <Console />
+                </section>
+            </div>
+            <TimelineView />
+            <RequestTable />
+            if state.view.compare {
+                <ComparisonView />
+            }
+        </>
+    };
+    if state.embed {
+        return html! {
+            <ContextProvider<PageContext> context={state.clone()}>
+            <ContextProvider<EditView> context={edit}>
+                <div class="app embed" data-testid="embed-mode" {onkeydown}>
+                    <main id="main" class="main">
+                        <Notices />
+                        <EmbedHeader />
+                        { workbench }
+                    </main>
+                </div>
+            </ContextProvider<EditView>>
+            </ContextProvider<PageContext>>
+        };
+    }
     html! {
         <ContextProvider<PageContext> context={state.clone()}>
         <ContextProvider<EditView> context={edit}>
@@ -103,23 +145,14 @@ pub fn app() -> Html {
                         <span class="brand-name">{ "async playground" }</span>
                     </div>
                     <p class="tagline">{ "Python's asyncio, run for real in your browser — watch the tasks take turns." }</p>
+                    <ShareBar />
                 </header>
                 <div class="layout">
                     <SectionNav />
                     <main id="main" class="main" tabindex="-1">
                         <Notices />
                         <SectionIntro />
-                        <div class="workbench">
-                            <CodeView />
-                            <section class="side" aria-label="Run">
-                                <RunBar />
-                                <StatusBar />
-                                <ParamPanel />
-                                <Console />
-                            </section>
-                        </div>
-                        <TimelineView />
-                        <ComparisonView />
+                        { workbench }
                     </main>
                 </div>
                 <footer class="footer">

@@ -8,11 +8,14 @@ use crate::scenarios::CodePiece;
 use crate::ui::state::use_edit;
 
 use super::param_input::{error_id, ParamInput};
+use super::url_wait_input::UrlWaitInput;
 
 /// One line of the code as it is drawn: highlighted text and value inputs.
 enum Fragment {
     Text(TokenKind, String),
     Param(&'static str),
+    /// A wait inside a sample-API URL (44.3): URL index, wait name, its text.
+    UrlWait(usize, &'static str, String),
 }
 
 /// Cut the highlighted code into lines, keeping the inputs where the values are.
@@ -25,6 +28,9 @@ fn lines(pieces: &[CodePiece], text: &str, tokens: &[crate::highlight::Token]) -
         offset = end;
         match piece {
             CodePiece::Param { name, .. } => lines.last_mut().expect("never empty").push(Fragment::Param(name)),
+            CodePiece::UrlWait { index, name, value } => {
+                lines.last_mut().expect("never empty").push(Fragment::UrlWait(*index, name, value.clone()))
+            }
             CodePiece::Text(_) => {
                 while first < tokens.len() && tokens[first].range.end <= start {
                     first += 1;
@@ -65,7 +71,7 @@ pub fn code_view() -> Html {
             .iter()
             .filter_map(|fragment| match fragment {
                 Fragment::Param(name) => params.iter().find(|p| p.name == *name),
-                Fragment::Text(..) => None,
+                Fragment::Text(..) | Fragment::UrlWait(..) => None,
             })
             .filter_map(|spec| {
                 let error = state.draft(spec.name)?.error.clone()?;
@@ -84,6 +90,7 @@ pub fn code_view() -> Html {
         let fragments = line.into_iter().map(|fragment| match fragment {
             Fragment::Text(TokenKind::Space, text) => html! { { text } },
             Fragment::Text(kind, text) => html! { <span class={kind.class()}>{ text }</span> },
+            Fragment::UrlWait(index, name, value) => html! { <UrlWaitInput {index} {name} {value} /> },
             Fragment::Param(name) => match params.iter().find(|p| p.name == name) {
                 Some(spec) => html! { <ParamInput spec={*spec} /> },
                 None => Html::default(),
@@ -105,6 +112,8 @@ pub fn code_view() -> Html {
                 <span class="pane-note">
                     if state.running {
                         { "running — values are locked until it ends" }
+                    } else if state.lock {
+                        { "the code is fixed by this link; the highlighted values are yours to change" }
                     } else {
                         { "the highlighted values are yours to change" }
                     }

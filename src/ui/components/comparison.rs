@@ -115,14 +115,37 @@ pub fn comparison_view() -> Html {
             </p>
         }
     });
+    // Both modes measured with the same values (and URLs): the real totals side by side. For 44.3
+    // with real servers this is the comparison that counts; the ideal one guesses their latency.
+    let real_seq = state.measured.total(&state.scenario, "sequential");
+    let real_con = state.measured.total(&state.scenario, "concurrent");
+    let measured_both = (real_seq.is_some() || real_con.is_some()).then(|| {
+        let shown = |total: Option<Micros>| total.map_or_else(|| "not run yet".to_string(), secs_spaced);
+        let verdict = match (real_seq, real_con) {
+            (Some(seq), Some(con)) => match speedup(seq, con) {
+                Some(times) => format!(" → concurrent was {times} faster."),
+                None => String::new(),
+            },
+            _ => " — run the other mode (same values) to compare them.".to_string(),
+        };
+        html! {
+            <p class="compare-measured" data-testid="compare-real"
+                data-sequential-ms={real_seq.map(|t| crate::ui::format::ms(t).to_string())}
+                data-concurrent-ms={real_con.map(|t| crate::ui::format::ms(t).to_string())}>
+                { "Measured on your browser: sequential " }<strong>{ shown(real_seq) }</strong>
+                { " · concurrent " }<strong>{ shown(real_con) }</strong>
+                { verdict }
+            </p>
+        }
+    });
     let other = order.iter().map(|(m, _)| *m).find(|m| *m != state.scenario.mode);
-    let switch = other.filter(|_| !state.running()).map(|other| {
+    let switch = other.filter(|_| !state.running() && !state.lock).map(|other| {
         let state = state.clone();
         let onclick = Callback::from(move |_| state.dispatch(Action::Mode(other.to_string())));
         html! { <button type="button" class="ghost-button" {onclick}>{ format!("Show {other} above") }</button> }
     });
     let note = if state.scenario.id.id() == "fetch-urls" {
-        "ideal timing with the simulated latency"
+        "ideal timing: the sample API's waits, `latency` for other sites"
     } else {
         "ideal timing, one shared time axis"
     };
@@ -135,6 +158,7 @@ pub fn comparison_view() -> Html {
             </div>
             <p class="speedup" data-testid="speedup">{ verdict }</p>
             { for measured_note }
+            { for measured_both }
             <div class="timeline-scroll" ref={container}>
                 <svg
                     class="timeline compare-svg"

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::engine::{Exception, PyValue};
+use crate::ui::fetch_text::explain;
 use crate::ui::format::{ms, secs, secs_spaced, signed_ms};
 use crate::ui::state::{use_page, Phase};
 
@@ -18,7 +19,39 @@ pub fn console() -> Html {
     // Before a run the lines are a preview: they get their own test id so that the contract's
     // `[data-testid=line]` always means "printed by a real run".
     let line_testid = if live.is_some() { "line" } else { "ideal-line" };
-    let lines = trace.lines.iter().map(|line| {
+    // 44.3: each request that failed gets a note at the moment it failed (the program printed
+    // nothing then: the note is the playground's, and looks it).
+    let mut notes: Vec<(crate::engine::Micros, Html)> = trace
+        .requests
+        .iter()
+        .filter_map(|request| {
+            let failure = request.failure.as_ref()?;
+            let exception = Exception::error(failure.kind.clone(), failure.message.clone()).to_string();
+            let who = trace.timeline.lanes.get(request.task).map_or("", |l| l.name.as_str());
+            let note = html! {
+                <li class="console-note" data-testid="console-note" data-kind={failure.kind.clone()} data-url={request.url.clone()}>
+                    <span class="t">{ secs(failure.at) }</span>
+                    <span class="text">
+                        <span class="note-head">{ format!("✕ GET {} → {exception}", request.url) }</span>
+                        <span class="hint">{ format!("\n{}", explain(&failure.kind, &failure.message)) }</span>
+                    </span>
+                    <span class="who" title="the task whose request it was">{ who.to_string() }</span>
+                </li>
+            };
+            Some((failure.at, note))
+        })
+        .collect();
+    notes.reverse();
+    let mut take_notes = move |until: Option<crate::engine::Micros>| {
+        let mut out = Vec::new();
+        while notes.last().is_some_and(|(at, _)| until.is_none_or(|until| *at <= until)) {
+            out.push(notes.pop().expect("checked").1);
+        }
+        out
+    };
+    let mut rendered: Vec<Html> = Vec::new();
+    for line in &trace.lines {
+        rendered.extend(take_notes(Some(line.at)));
         let late = line.late.map(|late| {
             let abs_ms = (late.unsigned_abs() as f64 / 1_000.0).round();
             let title = if late >= 0 {
@@ -31,15 +64,17 @@ pub fn console() -> Html {
             let class = if late >= 5_000 * speed { "late late-much" } else { "late" };
             html! { <span class={class} {title}>{ signed_ms(late) }</span> }
         });
-        html! {
+        rendered.push(html! {
             <li class="console-line">
                 <span class="t">{ secs(line.at) }</span>
                 <span class="text" data-testid={line_testid} data-t-ms={ms(line.at).to_string()}>{ &line.text }</span>
                 <span class="who" title="the task that printed it">{ trace.task_name(line.task) }</span>
                 { for late }
             </li>
-        }
-    });
+        });
+    }
+    rendered.extend(take_notes(None));
+    let lines = rendered;
     let result = state.live.as_ref().filter(|l| l.finished).and_then(|l| l.result.clone()).or_else(|| {
         // The preview shows what the ideal run ends with, too.
         live.is_none().then(|| state.ideal.result.clone()).flatten()
@@ -54,9 +89,9 @@ pub fn console() -> Html {
                 <span class="t">{ live.and_then(|l| l.total).map(secs).unwrap_or_default() }</span>
                 <span class="text">
                     <span class="traceback">{ "Traceback (most recent call last):\n  …\n" }</span>
-                    <strong class="exc">{ format!("{kind}: {message}") }</strong>
-                    if kind == "ClientError" {
-                        <span class="hint">{ "\nThe request got no answer: this page may be offline, or the server refused it. The timeline shows where each task was waiting when it failed." }</span>
+                    <strong class="exc">{ Exception::error(kind.clone(), message.clone()).to_string() }</strong>
+                    if !explain(&kind, &message).is_empty() {
+                        <span class="hint">{ format!("\n{} The timeline shows where each task was when it failed.", explain(&kind, &message)) }</span>
                     }
                 </span>
             </li>

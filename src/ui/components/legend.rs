@@ -48,6 +48,9 @@ fn bar_swatch(kind: &str) -> Html {
 
 #[function_component(Legend)]
 pub fn legend() -> Html {
+    // Sub-rows for calls exist only where a task awaits coroutines directly (44.3's sequential loop).
+    let state = crate::ui::state::use_page();
+    let has_calls = state.shown().timeline.lanes.iter().any(|lane| !lane.calls.is_empty());
     let end = |kind: &str| html! { <g class={format!("end end-{kind}")}><circle cx="17" cy="9" r="6" /></g> };
     html! {
         <div class="legend">
@@ -64,6 +67,9 @@ pub fn legend() -> Html {
                 { item(end("failed"), "! failed", "raised an exception") }
                 { item(html! { <g class="print-mark"><circle cx="17" cy="9" r="3.5" /></g> }, "print", "a line in the console (hover for text)") }
                 { item(html! { <g class="ghost"><g class="seg seg-waiting"><rect x="1" y="1" width="32" height="16" rx="3" /></g></g> }, "ideal", "the same run on a perfect clock") }
+                if has_calls {
+                    { item(html! { <text class="call-name" x="2" y="13">{ "↳ f()" }</text> }, "call", "a coroutine awaited directly (no task): it runs inside the lane above, shown on its own row") }
+                }
             </ul>
         </div>
     }

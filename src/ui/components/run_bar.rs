@@ -31,7 +31,14 @@ pub fn run_bar() -> Html {
     };
     let onclick = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(if state.running() { Action::Stop } else { Action::Run }))
+        Callback::from(move |e: MouseEvent| {
+            // The button turns into Stop as soon as the run starts: the second click of a
+            // double-click on Run must not stop the run the first one started.
+            if e.detail() > 1 && state.running() {
+                return;
+            }
+            state.dispatch(if state.running() { Action::Stop } else { Action::Run })
+        })
     };
     let on_speed = {
         let state = state.clone();
@@ -49,6 +56,14 @@ pub fn run_bar() -> Html {
             state.dispatch(Action::Mode(select.value()));
         })
     };
+    // 44.5's worker mode: start the Web Worker now, so a run's work starts at once instead of
+    // waiting for the worker's WebAssembly to load (see `browser::cpu_worker`).
+    let worker_mode = state.scenario.id == crate::scenarios::ScenarioId::CpuVsIo && state.scenario.mode == "worker";
+    use_effect_with(worker_mode, |&worker_mode| {
+        if worker_mode {
+            crate::browser::cpu_worker::prewarm();
+        }
+    });
     let modes = state.scenario.id.modes();
     html! {
         <div class="runbar">
@@ -76,7 +91,13 @@ pub fn run_bar() -> Html {
             if !modes.is_empty() {
                 <label class="select-label">
                     <span>{ "Mode" }</span>
-                    <select name="mode" disabled={running} onchange={on_mode}>
+                    // A locked link (`lock=1`) keeps its mode: another mode is other code.
+                    <select
+                        name="mode"
+                        disabled={running || state.lock}
+                        title={state.lock.then_some("This example's code is locked by its link")}
+                        onchange={on_mode}
+                    >
                         { for modes.iter().map(|&mode| html! {
                             <option value={mode} selected={mode == state.scenario.mode}>{ mode_label(mode) }</option>
                         }) }

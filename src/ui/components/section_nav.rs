@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::link;
+use crate::link::Link;
 use crate::scenarios::{Scenario, ScenarioId};
 use crate::ui::state::{use_edit, Action};
 
@@ -43,7 +43,7 @@ pub fn section_nav() -> Html {
                     class={classes!("section-link", is_current.then_some("current"))}
                     data-testid="section-link"
                     data-id={id.id()}
-                    href={link::encode(&Scenario::new(id), state.speed)}
+                    href={Link { view: state.view, lock: state.lock, ..Link::new(Scenario::new(id), state.speed) }.to_hash()}
                     aria-current={is_current.then_some("page")}
                     {onclick}
                 >

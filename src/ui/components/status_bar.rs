@@ -3,9 +3,30 @@
 
 use yew::prelude::*;
 
+use crate::browser::visibility::Hidden;
 use crate::engine::{Exception, RunOutcome};
 use crate::ui::format::{ms, secs_spaced, signed_ms};
 use crate::ui::state::{use_page, Phase};
+
+/// What to say about a run that was (partly) in a background tab, where browsers throttle timers:
+/// its timings from then on are the browser's doing, not asyncio's.
+fn background_note(hidden: &[Hidden]) -> Option<String> {
+    if hidden.is_empty() {
+        return None;
+    }
+    let when: Vec<String> = hidden
+        .iter()
+        .map(|h| match h.to {
+            Some(to) => format!("from {} to {}", secs_spaced(h.from), secs_spaced(to)),
+            None if h.from == 0 => "from the start".to_string(),
+            None => format!("from {} on", secs_spaced(h.from)),
+        })
+        .collect();
+    Some(format!(
+        "This tab was in the background {} of this run. Browsers slow timers down in background tabs, so the times measured then show that throttling, not the event loop: keep the tab in front and run again for true timings.",
+        when.join(", ")
+    ))
+}
 
 #[function_component(StatusBar)]
 pub fn status_bar() -> Html {
@@ -58,6 +79,9 @@ pub fn status_bar() -> Html {
                 <p class="status-warning">
                     { "The ideal run was cut short: it ran past the playground's limit (an hour of simulated time, or a loop that never waits)." }
                 </p>
+            }
+            if let Some(note) = live.and_then(|l| background_note(&l.hidden)) {
+                <p class="status-warning" data-testid="background-notice" role="note">{ note }</p>
             }
             if let Some(total) = total {
                 <p class="total">

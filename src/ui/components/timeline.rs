@@ -13,6 +13,7 @@ use crate::ui::trace::Trace;
 use crate::ui::viewport::use_width;
 
 use super::legend::Legend;
+use super::view_options::ViewOptions;
 
 const AXIS_H: f64 = 34.0;
 const GAP_H: f64 = 30.0;
@@ -43,12 +44,38 @@ const NARROW: f64 = 640.0;
 
 enum Row {
     Lane(usize),
-    Gap { hidden: usize, first: usize, last: usize },
+    /// A coroutine the lane's task awaited directly (`Lane::calls`): a sub-row under its lane.
+    Call {
+        lane: usize,
+        call: usize,
+    },
+    Gap {
+        hidden: usize,
+        first: usize,
+        last: usize,
+    },
 }
 
-fn rows(count: usize) -> Vec<Row> {
+/// A call's sub-row: thinner than a lane, its bar under the lane's (on a phone its label is above
+/// its bar, as for lanes).
+const CALL_H: f64 = 26.0;
+const CALL_H_STACKED: f64 = 32.0;
+
+/// How many calls lane `i` has, in the real run or its ideal twin.
+fn calls_of(main: &Trace, ghost: Option<&Trace>, i: usize) -> usize {
+    let count = |t: &Trace| t.timeline.lanes.get(i).map_or(0, |l| l.calls.len());
+    count(main).max(ghost.map_or(0, count))
+}
+
+fn rows(count: usize, main: &Trace, ghost: Option<&Trace>) -> Vec<Row> {
     if count <= MAX_ROWS {
-        return (0..count).map(Row::Lane).collect();
+        // Each lane, then a sub-row per call it awaited directly (the sequential loop of 44.3).
+        return (0..count)
+            .flat_map(|i| {
+                std::iter::once(Row::Lane(i))
+                    .chain((0..calls_of(main, ghost, i)).map(move |call| Row::Call { lane: i, call }))
+            })
+            .collect();
     }
     let mut rows: Vec<Row> = (0..HEAD_ROWS).map(Row::Lane).collect();
     rows.push(Row::Gap { hidden: count - HEAD_ROWS - TAIL_ROWS, first: HEAD_ROWS, last: count - TAIL_ROWS - 1 });
@@ -131,6 +158,85 @@ fn print_marks(scale: &Scale, lane: &Lane, shape: LaneShape, right: f64) -> Html
     html! { <g class="prints">{ for marks }</g> }
 }
 
+/// A call's sub-row: the lane's states while its task was inside the call (cut from the lane),
+/// the ideal run's behind them, and how the call ended.
+#[allow(clippy::too_many_arguments)]
+fn call_row(
+    scale: &Scale,
+    main: &Trace,
+    ghost: Option<&Trace>,
+    lane: usize,
+    index: usize,
+    top: f64,
+    width: f64,
+    now: Option<Micros>,
+    stacked: bool,
+) -> Html {
+    let real = main.timeline.lanes.get(lane).and_then(|l| l.calls.get(index).map(|c| (l, c)));
+    let twin = ghost.and_then(|g| g.timeline.lanes.get(lane)).and_then(|l| l.calls.get(index).map(|c| (l, c)));
+    let Some((_, label)) = real.or(twin) else { return Html::default() };
+    // On a phone the label goes above the bar, as for lanes.
+    let (bar_y, bar_h, height) = if stacked { (17.0, 10.0, CALL_H_STACKED) } else { (9.0, 11.0, CALL_H) };
+    let ghost_bars = twin.map(|(lane, call)| {
+        let end = call.end.unwrap_or(lane.ended.unwrap_or(call.start));
+        let bars = lane
+            .segments_within(call.start, end)
+            .into_iter()
+            .map(|s| bar(scale, &call.name, &s, bar_y - 2.0, bar_h + 4.0, "ideal-segment", false))
+            .collect::<Vec<_>>();
+        html! { <g class="ghost" aria-hidden="true">{ for bars }</g> }
+    });
+    let content = real.map(|(lane, call)| {
+        let end = call.end.or(now).unwrap_or(main.timeline.end);
+        let bars = lane
+            .segments_within(call.start, end)
+            .into_iter()
+            .map(|s| bar(scale, &call.name, &s, bar_y, bar_h, "call-segment", false))
+            .collect::<Vec<_>>();
+        let mark = call.end.map(|at| {
+            let kind = match &call.error {
+                None => SegmentKind::Done,
+                Some(error) if error.starts_with("CancelledError") => SegmentKind::Cancelled { at: call.name.clone() },
+                Some(error) => SegmentKind::Failed { error: error.clone() },
+            };
+            end_mark(
+                scale,
+                &call.name,
+                &crate::engine::Segment { start: at, end: at, kind },
+                bar_y + bar_h / 2.0,
+                5.5,
+                "call-segment",
+            )
+        });
+        html! { <>{ for bars }{ for mark }</> }
+    });
+    let outcome = match real.map(|(_, c)| (c.end, &c.error)) {
+        Some((Some(at), None)) => format!("returned at {}", secs(at)),
+        Some((Some(_), Some(error))) => format!("raised {error}"),
+        Some((None, _)) => "running".to_string(),
+        None => "not called yet".to_string(),
+    };
+    let label_x = if stacked { 10.0 } else { 24.0 };
+    html! {
+        <g
+            class={classes!("lane", "call-row", real.is_none().then_some("lane-future"))}
+            data-testid="call-row"
+            data-task={main.timeline.lanes.get(lane).map(|l| l.name.clone())}
+            data-call={label.name.clone()}
+            transform={format!("translate(0,{top})")}
+            key={format!("{lane}-call-{index}")}
+        >
+            <rect class="lane-bg call-bg" x="0" y="0" width={width.to_string()} height={height.to_string()} />
+            <g class="lane-label">
+                <title>{ format!("await {}\n{outcome}\n(awaited directly: it runs inside its caller's task, on the lane above)", label.call) }</title>
+                <text class="call-name" x={label_x.to_string()} y={if stacked { "11" } else { "18" }}>{ format!("↳ {}", label.name) }</text>
+            </g>
+            { for ghost_bars }
+            { for content }
+        </g>
+    }
+}
+
 #[function_component(TimelineView)]
 pub fn timeline_view() -> Html {
     let state = use_page();
@@ -140,8 +246,8 @@ pub fn timeline_view() -> Html {
     let running = phase == Phase::Running;
     let live = state.live.as_ref();
     let main: &Trace = state.shown();
-    // Behind a real run, its ideal twin.
-    let ghost: Option<&Trace> = live.map(|_| &state.ideal.trace);
+    // Behind a real run, its ideal twin (unless switched off in the view options).
+    let ghost: Option<&Trace> = live.filter(|_| state.view.ideal).map(|_| &state.ideal.trace);
     let now = live.filter(|_| running).map(|l| l.now);
 
     let narrow = measured > 0 && f64::from(measured) < NARROW;
@@ -170,8 +276,16 @@ pub fn timeline_view() -> Html {
     };
     let scale =
         Scale::new(gutter + if shape.stacked { 10.0 } else { 14.0 }, width - if narrow { 16.0 } else { 36.0 }, span);
-    let rows = rows(count);
-    let body_h: f64 = rows.iter().map(|r| if matches!(r, Row::Gap { .. }) { GAP_H } else { shape.height }).sum();
+    let rows = rows(count, main, ghost);
+    let body_h: f64 = rows
+        .iter()
+        .map(|r| match r {
+            Row::Gap { .. } => GAP_H,
+            Row::Call { .. } if shape.stacked => CALL_H_STACKED,
+            Row::Call { .. } => CALL_H,
+            Row::Lane(_) => shape.height,
+        })
+        .sum();
     let height = AXIS_H + body_h + 6.0;
     let name_chars = if shape.stacked { 40 } else { ((gutter - 18.0) / 7.4) as usize };
     let coro_chars = if shape.stacked { 60 } else { ((gutter - 18.0) / 6.7) as usize };
@@ -191,6 +305,10 @@ pub fn timeline_view() -> Html {
                         </text>
                     </g>
                 }
+            }
+            Row::Call { lane, call } => {
+                y += if shape.stacked { CALL_H_STACKED } else { CALL_H };
+                call_row(&scale, main, ghost, *lane, *call, top, width, now, shape.stacked)
             }
             Row::Lane(i) => {
                 y += shape.height;
@@ -301,12 +419,14 @@ pub fn timeline_view() -> Html {
         (_, None) => {
             "Preview of the ideal run (virtual clock: every timer on time). Press Run to measure the real one."
         }
-        (Phase::Running, Some(_)) => {
+        (Phase::Running, Some(_)) if ghost.is_some() => {
             "Live: the real run grows as it happens; the faint dashed shapes are the ideal run."
         }
-        (_, Some(_)) => {
+        (Phase::Running, Some(_)) => "Live: the real run grows as it happens.",
+        (_, Some(_)) if ghost.is_some() => {
             "The real run, with the ideal run drawn faintly behind it: where they differ, the real loop was late."
         }
+        (_, Some(_)) => "The real run, as measured on your browser's clock.",
     };
     let summary = format!(
         "Timeline of {} task{}, {} in total. {}",
@@ -323,6 +443,7 @@ pub fn timeline_view() -> Html {
                     { if live.is_some() { "real run" } else { "preview · virtual clock" } }
                 </span>
                 <span class="pane-note">{ caption }</span>
+                <ViewOptions />
             </div>
             <div class="timeline-scroll" ref={container} tabindex="0" aria-label="Timeline (scrolls sideways on small screens)">
                 <svg

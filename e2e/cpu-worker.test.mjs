@@ -1,0 +1,97 @@
+// e2e/cpu-worker.test.mjs: 44.5 "Concurrency vs parallelism" for real, in Chromium, on the release
+// build. Blocking mode runs the CPU-bound work as a busy loop on the page's own thread, so the I/O
+// tasks' timers fire late by about the length of the work; worker mode runs the same work in a
+// Web Worker built from this project's Rust (src/bin/cpu-worker.rs → cpu-worker_loader.js +
+// cpu-worker_bg.wasm), in parallel, so the I/O tasks stay on time.
+//
+// Timing checks are one-sided and generous (the machine is shared): blocking must make io1 wait at
+// least most of the work; in a worker io1 must not be anywhere near that late.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { startServer } from './serve.mjs';
+import { DIST, launchBrowser, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
+
+let browser;
+let site;
+before(async () => {
+  await access(path.join(DIST, 'index.html')).catch(() => {
+    throw new Error(`${DIST}/index.html not found: build first (bash scripts/build.sh)`);
+  });
+  browser = await launchBrowser();
+  site = await startServer({ root: DIST, prefix: '/some/sub/path/' });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const WORK_MS = 1_000;
+const IO1_MS = 100;
+
+async function run(page, problems, mode) {
+  await page.selectOption('select[name=mode]', mode);
+  await page.selectOption('select[name=speed]', '1');
+  await page.locator('[data-testid=run]').click();
+  await page
+    .waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid=status]')?.getAttribute('data-state')), null, { timeout: 20_000, polling: 50 })
+    .catch(async () => assert.fail(`the ${mode} run did not end\n${await describePage(page, problems)}`));
+  return page.evaluate(() => ({
+    state: document.querySelector('[data-testid=status]')?.getAttribute('data-state'),
+    lines: [...document.querySelectorAll('[data-testid=line]')].map((el) => ({ text: el.textContent, ms: Number(el.getAttribute('data-t-ms')) })),
+    total: Number(document.querySelector('[data-testid=total]')?.getAttribute('data-ms')),
+    lanes: Object.fromEntries(
+      [...document.querySelectorAll('[data-testid=lane]')].map((lane) => [
+        lane.getAttribute('data-task'),
+        [...lane.querySelectorAll('[data-testid=segment]')].map((s) => ({
+          kind: s.getAttribute('data-kind'),
+          ms: Number(s.getAttribute('data-end-ms')) - Number(s.getAttribute('data-start-ms')),
+          title: s.querySelector('title')?.textContent ?? '',
+        })),
+      ]),
+    ),
+  }));
+}
+
+test('44.5: blocking work makes the I/O timers late by about the work; in the Rust Web Worker they stay on time', async (t) => {
+  const { page, context, problems } = await openPage(browser, `${site.url}#/cpu-vs-io?work=1&io1=0.1&io2=0.6`);
+  t.after(() => context.close());
+  const requested = [];
+  context.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await expectVisible(page, '[data-testid=run]', 'the app', problems);
+
+  const blocking = await run(page, problems, 'blocking');
+  assert.equal(blocking.state, 'done', await describePage(page, problems));
+  const io1 = blocking.lines.find((l) => l.text.startsWith('io1 woke up'));
+  assert.ok(io1.ms >= WORK_MS * 0.95, `blocking: io1 asked for ${IO1_MS} ms but could only wake after the work: ${io1.ms} ms`);
+  const late = blocking.lanes.io1.filter((s) => s.kind === 'late').reduce((sum, s) => sum + s.ms, 0);
+  assert.ok(late >= (WORK_MS - IO1_MS) * 0.9, `blocking: io1's lane shows it late by about the work: ${late} ms`);
+  assert.ok(blocking.lanes.cpu.some((s) => s.kind === 'cpu'), 'the cpu lane holds the thread');
+  await screenshot(page, 'cpu-worker-blocking');
+
+  const worker = await run(page, problems, 'worker');
+  assert.equal(worker.state, 'done', await describePage(page, problems));
+  // The work ran in the project's Rust worker, loaded relative to the page (here a sub-path).
+  assert.ok(requested.includes('/some/sub/path/cpu-worker_loader.js'), `the worker's loader was loaded: ${requested}`);
+  assert.ok(requested.includes('/some/sub/path/cpu-worker_bg.wasm'), 'and its WebAssembly');
+  const io1w = worker.lines.find((l) => l.text.startsWith('io1 woke up'));
+  const io2w = worker.lines.find((l) => l.text.startsWith('io2 woke up'));
+  const done = worker.lines.find((l) => l.text.startsWith('CPU work done'));
+  assert.ok(io1w.ms - IO1_MS < 250, `worker: io1 on time (asked ${IO1_MS} ms, woke at ${io1w.ms} ms)`);
+  assert.ok(io2w.ms - 600 < 250, `worker: io2 on time (asked 600 ms, woke at ${io2w.ms} ms)`);
+  assert.ok(io1w.ms < io1.ms - 500, `worker: io1 (${io1w.ms} ms) far earlier than when blocked (${io1.ms} ms)`);
+  assert.ok(done.ms >= WORK_MS * 0.95, `the work itself still took its second (${done.ms} ms)`);
+  assert.ok(worker.lines.indexOf(io2w) < worker.lines.indexOf(done), 'the I/O tasks finished while the work went on in parallel');
+  const waiting = worker.lanes.cpu.find((s) => s.kind === 'waiting');
+  assert.match(waiting?.title ?? '', /another thread \(a Web Worker\)/, 'the cpu lane says the work ran on another thread');
+  await screenshot(page, 'cpu-worker-worker');
+
+  // Stop in the middle of the work: the worker is terminated and the run ends at once.
+  await page.locator('[data-testid=run]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-state') === 'running');
+  await page.waitForTimeout(300);
+  await page.locator('[data-testid=run]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-state') === 'idle', null, { timeout: 3_000 });
+  assert.deepEqual(problems, [], `the page reported problems:\n  ${problems.join('\n  ')}`);
+});

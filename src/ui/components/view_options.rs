@@ -1,0 +1,35 @@
+//! `ViewOptions`: how the run is drawn, as switches next to the timeline: the ideal run faintly
+//! behind a real one, and (44.2, 44.3) sequential and concurrent side by side. Both go in the link.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::link::{compares, View};
+use crate::ui::state::{use_edit, Action};
+
+#[function_component(ViewOptions)]
+pub fn view_options() -> Html {
+    let edit = use_edit();
+    let view = edit.view;
+    let switch = |change: fn(View, bool) -> View| {
+        let edit = edit.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            edit.dispatch(Action::View(change(edit.view, on)));
+        })
+    };
+    html! {
+        <div class="view-options" role="group" aria-label="View options">
+            <label class="check" title="Draw the ideal run (every timer on time) faintly behind the real one">
+                <input type="checkbox" name="ideal" checked={view.ideal} onchange={switch(|v, on| View { ideal: on, ..v })} />
+                <span>{ "ideal run behind" }</span>
+            </label>
+            if compares(edit.scenario.id) {
+                <label class="check" title="Show the sequential and concurrent runs side by side, below the timeline">
+                    <input type="checkbox" name="compare" checked={view.compare} onchange={switch(|v, on| View { compare: on, ..v })} />
+                    <span>{ "sequential vs concurrent" }</span>
+                </label>
+            }
+        </div>
+    }
+}

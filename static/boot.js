@@ -1,0 +1,27 @@
+// static/boot.js: starts the playground. It does what trunk's default inline <script type="module">
+// does (load the wasm-bindgen JS, instantiate the wasm, expose the exported functions as
+// `window.wasmBindings`, fire `TrunkApplicationStarted`), from a file, because the page's
+// Content-Security-Policy (index.html) allows scripts only from the site itself, never inline.
+//
+// Trunk.toml's `pattern_script` makes trunk write `<script type="module" src="./boot.js"
+// data-js="./<hashed>.js" data-wasm="./<hashed>_bg.wasm">` in place of its inline loader: the hashed
+// names come from those attributes, resolved against the page so any sub-path works.
+const tag = document.querySelector('script[data-js][data-wasm]');
+const resolve = (name) => new URL(name, document.baseURI).href;
+
+try {
+  const bindings = await import(resolve(tag.dataset.js));
+  const wasm = await bindings.default({ module_or_path: resolve(tag.dataset.wasm) });
+  // Test and benchmark hooks (`playground_test_panic`, `playground_bench_*`) are called through this.
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (error) {
+  // Without this the page would stay blank: say what happened, as text.
+  const note = document.createElement('p');
+  note.setAttribute('role', 'alert');
+  note.setAttribute('data-testid', 'load-error');
+  note.className = 'panic-banner';
+  note.textContent = `The playground could not start in this browser: ${error?.message ?? error}`;
+  document.body.prepend(note);
+  throw error;
+}

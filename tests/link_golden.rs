@@ -1,0 +1,205 @@
+//! Golden links: fixed links and what they open, pinned forever. People keep links in course
+//! pages, slides and emails for years, so a link that once opened a state must keep opening that
+//! same state in every later version of the playground.
+//!
+//! NEVER update these expectations (with UPDATE_EXPECT=1 or by hand) to make a change pass: a
+//! difference here means old links now open differently. Add new cases instead, and if the format
+//! must change, bump `link::VERSION` and keep reading `v=1` links as below. Notices are counted, not
+//! quoted: their wording may improve, what the link opens may not. The one allowed edit: a section
+//! that gains a parameter shows it with its default in every line of that section (old links
+//! don't have it, so they get the default); every value already written here must stay.
+
+use async_playground::engine::value::py_number;
+use async_playground::link::{decode, Link};
+use expect_test::{expect, Expect};
+
+/// Everything a link decides, one line: section, values, mode, URLs, speed, view, flags, and how
+/// many notices it gives.
+fn describe(link: &Link) -> String {
+    let s = &link.scenario;
+    let mut parts = vec![s.id.id().to_string()];
+    for (spec, value) in s.id.params().iter().zip(&s.values) {
+        parts.push(format!("{}={}", spec.name, py_number(*value)));
+    }
+    if !s.mode.is_empty() {
+        parts.push(format!("mode={}", s.mode));
+    }
+    if s.id.id() == "fetch-urls" {
+        parts.push(format!("urls={:?}", s.urls));
+    }
+    parts.push(format!("speed={}", link.speed));
+    parts.push(format!("ideal={} compare={}", link.view.ideal as u8, link.view.compare as u8));
+    parts.push(format!("run={} embed={} lock={}", link.run as u8, link.embed as u8, link.lock as u8));
+    parts.push(format!("notices={}", link.notices.len()));
+    parts.join(" ")
+}
+
+fn check(links: &[&str], expected: Expect) {
+    let actual: Vec<String> = links.iter().map(|hash| format!("{hash}\n  → {}", describe(&decode(hash)))).collect();
+    expected.assert_eq(&(actual.join("\n") + "\n"));
+}
+
+#[test]
+fn links_as_version_1_writes_them() {
+    check(
+        &[
+            "#/coroutine?delay=2&speed=1&ideal=1&v=1",
+            "#/say-hello?alice=1.5&bob=1&charlie=3&mode=concurrent&speed=20&ideal=1&compare=1&v=1",
+            "#/say-hello?alice=2&bob=1&charlie=3&mode=sequential&speed=5&ideal=0&compare=0&v=1",
+            "#/fetch-urls?latency=0.3&mode=concurrent&url=https://api.github.com/users/python&url=https://api.github.com/users/github&url=https://api.github.com/users/torvalds&speed=1&ideal=1&compare=1&v=1",
+            "#/fetch-urls?latency=1.25&mode=sequential&url=https://example.org/a?x=1%26y=2&url=sample-api/users/ada&speed=2&ideal=1&compare=1&v=1",
+            "#/fetch-urls?latency=0.3&timeout=2.5&mode=concurrent&url=sample-api/users/python?delay=0.3%26body=0.1&url=sample-api/users/github?delay=0.5%26body=0.1&speed=1&ideal=1&compare=1&v=1",
+            "#/gather?a=1&b=2&speed=1&ideal=1&v=1",
+            "#/background?period=0.5&main=1.6&speed=10&ideal=1&v=1",
+            "#/context-manager?acquire=0&release=5e-05&speed=1&ideal=1&v=1",
+            "#/cpu-vs-io?work=2&io1=0.3&io2=0.6&mode=worker&speed=2&ideal=1&v=1",
+            "#/many-tasks?n=100000&spread=60&speed=20&ideal=0&v=1",
+            "#/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&ideal=1&compare=1&run=1&v=1",
+            "#/gather?a=3&b=0.5&speed=2&ideal=1&embed=1&lock=1&v=1",
+            "#/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&ideal=1&compare=1&run=1&embed=1&v=1",
+        ],
+        expect![[r##"
+            #/coroutine?delay=2&speed=1&ideal=1&v=1
+              → coroutine delay=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/say-hello?alice=1.5&bob=1&charlie=3&mode=concurrent&speed=20&ideal=1&compare=1&v=1
+              → say-hello alice=1.5 bob=1 charlie=3 mode=concurrent speed=20 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/say-hello?alice=2&bob=1&charlie=3&mode=sequential&speed=5&ideal=0&compare=0&v=1
+              → say-hello alice=2 bob=1 charlie=3 mode=sequential speed=5 ideal=0 compare=0 run=0 embed=0 lock=0 notices=0
+            #/fetch-urls?latency=0.3&mode=concurrent&url=https://api.github.com/users/python&url=https://api.github.com/users/github&url=https://api.github.com/users/torvalds&speed=1&ideal=1&compare=1&v=1
+              → fetch-urls latency=0.3 timeout=10 mode=concurrent urls=["https://api.github.com/users/python", "https://api.github.com/users/github", "https://api.github.com/users/torvalds"] speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/fetch-urls?latency=1.25&mode=sequential&url=https://example.org/a?x=1%26y=2&url=sample-api/users/ada&speed=2&ideal=1&compare=1&v=1
+              → fetch-urls latency=1.25 timeout=10 mode=sequential urls=["https://example.org/a?x=1&y=2", "sample-api/users/ada"] speed=2 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/fetch-urls?latency=0.3&timeout=2.5&mode=concurrent&url=sample-api/users/python?delay=0.3%26body=0.1&url=sample-api/users/github?delay=0.5%26body=0.1&speed=1&ideal=1&compare=1&v=1
+              → fetch-urls latency=0.3 timeout=2.5 mode=concurrent urls=["sample-api/users/python?delay=0.3&body=0.1", "sample-api/users/github?delay=0.5&body=0.1"] speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/gather?a=1&b=2&speed=1&ideal=1&v=1
+              → gather a=1 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/background?period=0.5&main=1.6&speed=10&ideal=1&v=1
+              → background period=0.5 main=1.6 speed=10 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/context-manager?acquire=0&release=5e-05&speed=1&ideal=1&v=1
+              → context-manager acquire=0 release=5e-05 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/cpu-vs-io?work=2&io1=0.3&io2=0.6&mode=worker&speed=2&ideal=1&v=1
+              → cpu-vs-io work=2 io1=0.3 io2=0.6 mode=worker speed=2 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/many-tasks?n=100000&spread=60&speed=20&ideal=0&v=1
+              → many-tasks n=100000 spread=60 speed=20 ideal=0 compare=1 run=0 embed=0 lock=0 notices=0
+            #/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&ideal=1&compare=1&run=1&v=1
+              → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=1 embed=0 lock=0 notices=0
+            #/gather?a=3&b=0.5&speed=2&ideal=1&embed=1&lock=1&v=1
+              → gather a=3 b=0.5 speed=2 ideal=1 compare=1 run=0 embed=1 lock=1 notices=0
+            #/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&ideal=1&compare=1&run=1&embed=1&v=1
+              → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=1 embed=1 lock=0 notices=0
+        "##]],
+    );
+}
+
+#[test]
+fn links_of_the_first_page_and_short_hand_written_ones() {
+    // The page's first links had no view options: they show the ideal run and the comparison.
+    check(
+        &[
+            "#/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&v=1",
+            "#/gather?a=1&b=2&speed=1&v=1",
+            "#/say-hello?alice=1.5",
+            "#/say-hello",
+            "#/fetch-urls",
+            "",
+            "#",
+            "gather?a=0,5",
+            "#/44.4.2?period=1",
+            "#/Say-Hello?BOB=2&speed=10x&mode=Sequential",
+            "#/many-tasks?n=1000&run",
+            "#/fetch-urls?url=sample-api/a&url=sample-api/b",
+        ],
+        expect![[r##"
+            #/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&v=1
+              → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/gather?a=1&b=2&speed=1&v=1
+              → gather a=1 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/say-hello?alice=1.5
+              → say-hello alice=1.5 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/say-hello
+              → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/fetch-urls
+              → fetch-urls latency=0.3 timeout=10 mode=sequential urls=["https://api.github.com/users/python", "https://api.github.com/users/github", "https://api.github.com/users/torvalds"] speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+
+              → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #
+              → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            gather?a=0,5
+              → gather a=0.5 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/44.4.2?period=1
+              → background period=1 main=10 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/Say-Hello?BOB=2&speed=10x&mode=Sequential
+              → say-hello alice=2 bob=2 charlie=3 mode=sequential speed=10 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+            #/many-tasks?n=1000&run
+              → many-tasks n=1000 spread=0.5 speed=1 ideal=1 compare=1 run=1 embed=0 lock=0 notices=0
+            #/fetch-urls?url=sample-api/a&url=sample-api/b
+              → fetch-urls latency=0.3 timeout=10 mode=sequential urls=["sample-api/a", "sample-api/b"] speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=0
+        "##]],
+    );
+}
+
+#[test]
+fn bad_links_open_the_nearest_valid_state() {
+    check(
+        &[
+            // Unknown section, unknown keys, not numbers, negative, NaN, huge.
+            "#/no-such-section?alice=1",
+            "#/gather?a=1&colour=red&theme=dark&v=1",
+            "#/say-hello?alice=abc&bob=NaN&charlie=inf",
+            "#/say-hello?alice=-4&bob=1e999&charlie=99999999",
+            "#/many-tasks?n=2.6&spread=-0",
+            "#/say-hello?speed=0&mode=parallel&ideal=maybe",
+            "#/gather?speed=15&mode=sequential",
+            // Truncated.
+            "#/say-he",
+            "#/say-hello?alice=1.5&bob=0.5&charl",
+            "#/say-hello?alice=1.5&bob=0.5%2",
+            // Double-encoded.
+            "#%2Fsay-hello%3Falice%3D1.5%26bob%3D4%26v%3D1",
+            "#/say-hello?alice=1%252E5",
+            "#/say-hello?alice=1.5%26bob=4%26v=1",
+            // A newer version.
+            "#/say-hello?alice=1.5&v=2&theme=dark",
+            // URLs that can't be requested.
+            "#/fetch-urls?url=javascript:alert(1)&url=https://ok.example/a",
+            "#/fetch-urls?url=ftp://x",
+            "#/gather?url=https://x.example",
+        ],
+        expect![[r##"
+            #/no-such-section?alice=1
+              → say-hello alice=1 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=1
+            #/gather?a=1&colour=red&theme=dark&v=1
+              → gather a=1 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=1
+            #/say-hello?alice=abc&bob=NaN&charlie=inf
+              → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=3
+            #/say-hello?alice=-4&bob=1e999&charlie=99999999
+              → say-hello alice=0 bob=60 charlie=60 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=3
+            #/many-tasks?n=2.6&spread=-0
+              → many-tasks n=3 spread=0 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=1
+            #/say-hello?speed=0&mode=parallel&ideal=maybe
+              → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=3
+            #/gather?speed=15&mode=sequential
+              → gather a=1 b=2 speed=20 ideal=1 compare=1 run=0 embed=0 lock=0 notices=2
+            #/say-he
+              → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=2
+            #/say-hello?alice=1.5&bob=0.5&charl
+              → say-hello alice=1.5 bob=0.5 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=1
+            #/say-hello?alice=1.5&bob=0.5%2
+              → say-hello alice=1.5 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=2
+            #%2Fsay-hello%3Falice%3D1.5%26bob%3D4%26v%3D1
+              → say-hello alice=1.5 bob=4 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=1
+            #/say-hello?alice=1%252E5
+              → say-hello alice=1.5 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=1
+            #/say-hello?alice=1.5%26bob=4%26v=1
+              → say-hello alice=1.5 bob=4 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=1
+            #/say-hello?alice=1.5&v=2&theme=dark
+              → say-hello alice=1.5 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=2
+            #/fetch-urls?url=javascript:alert(1)&url=https://ok.example/a
+              → fetch-urls latency=0.3 timeout=10 mode=sequential urls=["https://ok.example/a"] speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=1
+            #/fetch-urls?url=ftp://x
+              → fetch-urls latency=0.3 timeout=10 mode=sequential urls=["https://api.github.com/users/python", "https://api.github.com/users/github", "https://api.github.com/users/torvalds"] speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=2
+            #/gather?url=https://x.example
+              → gather a=1 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 notices=1
+        "##]],
+    );
+}
