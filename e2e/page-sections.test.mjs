@@ -365,8 +365,8 @@ test('links: values survive a reload; a broken link opens the default section wi
   assert.equal(await page.locator('select[name=speed]').inputValue(), '5');
   assert.equal(await page.locator('[data-testid=total]').getAttribute('data-ms'), '1200');
 
+  // A link pasted into the open page (a hash change, no reload): the notices must show.
   await page.goto(server.url + '#/no-such-section?alice=-3&bob=lots&speed=7');
-  await page.reload();
   await expectVisible(page, '[data-testid=notice]', 'the notice about the broken link', problems, 5_000);
   const notice = await page.locator('[data-testid=notice]').textContent();
   assert.match(notice, /"no-such-section" that does not exist/);

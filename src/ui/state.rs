@@ -298,6 +298,15 @@ impl PageState {
                     self.changed();
                 }
             }
+            // The browser fires popstate and hashchange for one pasted link; by the second event the
+            // address already holds our corrected link, which decodes to the state we have: that
+            // echo must not wipe the notices about what the pasted link got wrong.
+            Action::Load(link)
+                if link.notices.is_empty()
+                    && !link.run
+                    && link.scenario == self.scenario
+                    && link.speed == self.speed
+                    && (link.view, link.embed, link.lock) == (self.view, self.embed, self.lock) => {}
             Action::Load(link) => {
                 if link.scenario != self.scenario || link.speed != self.speed {
                     self.scenario = link.scenario;
