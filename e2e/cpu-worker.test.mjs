@@ -8,18 +8,13 @@
 // least most of the work; in a worker io1 must not be anywhere near that late.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
-import path from 'node:path';
 import { startServer } from './serve.mjs';
-import { DIST, launchBrowser, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
+import { DIST, launchForDist, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
 
 let browser;
 let site;
 before(async () => {
-  await access(path.join(DIST, 'index.html')).catch(() => {
-    throw new Error(`${DIST}/index.html not found: build first (bash scripts/build.sh)`);
-  });
-  browser = await launchBrowser();
+  browser = await launchForDist();
   site = await startServer({ root: DIST, prefix: '/some/sub/path/' });
 });
 after(async () => {

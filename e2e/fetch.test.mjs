@@ -16,11 +16,10 @@
 // clearly less than the sum. Screenshots: e2e/screenshots/fetch-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
 import { startTestApi } from './test-api-server.mjs';
-import { DIST, launchBrowser, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
+import { DIST, launchForDist, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
 
 let browser;
 let site;
@@ -31,10 +30,7 @@ before(async () => {
   const gone = await startTestApi();
   closedPort = gone.port;
   await gone.close();
-  await access(path.join(DIST, 'index.html')).catch(() => {
-    throw new Error(`${DIST}/index.html not found: build first (bash scripts/build.sh)`);
-  });
-  browser = await launchBrowser();
+  browser = await launchForDist();
   site = await startServer({ root: DIST, prefix: '/' });
   api = await startTestApi();
 });

@@ -8,7 +8,7 @@
 //   sub-path shows up here first).
 // - the page contract (data-testid=run/status/line/total) helpers used by the tests.
 import { chromium } from 'playwright-core';
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +29,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** `extraArgs`: more Chromium flags for one suite (e.g. an unthrottled frame rate). */
+/** Every suite starts here: fail with a clear message if dist/ was not built, else launch Chromium. */
+export async function launchForDist(extraArgs = []) {
+  await access(path.join(DIST, 'index.html')).catch(() => {
+    throw new Error(`${DIST}/index.html not found: build first (bash scripts/build.sh)`);
+  });
+  return launchBrowser(extraArgs);
+}
+
 export function launchBrowser(extraArgs = []) {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

@@ -17,10 +17,8 @@
 // order and that runs end. Screenshots: e2e/screenshots/links-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
-import path from 'node:path';
 import { startServer } from './serve.mjs';
-import { DIST, launchBrowser, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
+import { DIST, launchForDist, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
 
 const SUB_PATH = '/some/sub/path/';
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -35,10 +33,7 @@ let browser;
 let server;
 let subServer;
 before(async () => {
-  await access(path.join(DIST, 'index.html')).catch(() => {
-    throw new Error(`${DIST}/index.html not found: build first (bash scripts/build.sh)`);
-  });
-  browser = await launchBrowser();
+  browser = await launchForDist();
   server = await startServer({ root: DIST, prefix: '/' });
   subServer = await startServer({ root: DIST, prefix: SUB_PATH });
 });

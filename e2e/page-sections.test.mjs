@@ -22,10 +22,8 @@
 // go to e2e/screenshots/page-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
-import path from 'node:path';
 import { startServer } from './serve.mjs';
-import { DIST, launchBrowser, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
+import { DIST, launchForDist, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
 
 const EARLY_MS = Number(process.env.E2E_EARLY_MS ?? 100);
 const LATE_MS = Number(process.env.E2E_LATE_MS ?? 2000);
@@ -34,10 +32,7 @@ const SECTIONS = ['coroutine', 'say-hello', 'fetch-urls', 'gather', 'background'
 let browser;
 let server;
 before(async () => {
-  await access(path.join(DIST, 'index.html')).catch(() => {
-    throw new Error(`${DIST}/index.html not found: build first (bash scripts/build.sh)`);
-  });
-  browser = await launchBrowser();
+  browser = await launchForDist();
   server = await startServer({ root: DIST, prefix: '/' });
 });
 after(async () => {

@@ -20,10 +20,10 @@
 // would without the wrappers. Timing checks are one-sided and generous: the machine is shared.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
-import { DIST, launchBrowser, openPage, describePage, expectVisible } from './helpers.mjs';
+import { DIST, launchForDist, launchBrowser, openPage, describePage, expectVisible } from './helpers.mjs';
 
 const RERUNS = Number(process.env.E2E_RERUNS ?? 1000);
 const XSS = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
@@ -31,10 +31,7 @@ const XSS = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
 let browser;
 let server;
 before(async () => {
-  await access(path.join(DIST, 'index.html')).catch(() => {
-    throw new Error(`${DIST}/index.html not found: build first (bash scripts/build.sh)`);
-  });
-  browser = await launchBrowser();
+  browser = await launchForDist();
   server = await startServer({ root: DIST, prefix: '/' });
 });
 after(async () => {

@@ -17,12 +17,10 @@
 // widen the timing window). Screenshots land in e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
-import path from 'node:path';
 import { startServer } from './serve.mjs';
 import {
   DIST,
-  launchBrowser,
+  launchForDist,
   openPage,
   describePage,
   expectVisible,
@@ -52,10 +50,7 @@ const STATES = ['idle', 'running', 'done', 'error'];
 
 let browser;
 before(async () => {
-  await access(path.join(DIST, 'index.html')).catch(() => {
-    throw new Error(`${DIST}/index.html not found: build first (bash scripts/build.sh)`);
-  });
-  browser = await launchBrowser();
+  browser = await launchForDist();
 });
 after(async () => {
   await browser?.close();
