@@ -1,11 +1,13 @@
 //! The async playground: the chapter's coroutines, an asyncio-faithful engine, and (on wasm32) the browser UI.
 //!
-//! `engine` and `scenarios` are the pure core: no browser, no clock read, tested natively.
+//! `engine`, `scenarios`, `report` (what is derived from a run to explain, score and export it)
+//! and `link` are the pure core: no browser, no clock read, tested natively.
 //! `browser` and `ui` exist only on wasm32; they are the only code that touches the browser.
 
 pub mod engine;
 pub mod highlight;
 pub mod link;
+pub mod report;
 pub mod scenarios;
 
 #[cfg(target_arch = "wasm32")]

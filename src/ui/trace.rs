@@ -9,6 +9,8 @@ use crate::engine::compare::print_lateness;
 use crate::engine::requests::{requests, Request};
 use crate::engine::{Event, EventKind, Micros, TaskId, Timeline};
 
+use super::shared::Shared;
+
 /// One console line. A `print` whose text holds `\n` gives several, as on a terminal.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
@@ -30,6 +32,8 @@ pub struct Trace {
     pub events: usize,
     /// The HTTP requests (44.3), in the order they were sent.
     pub requests: Vec<Request>,
+    /// The event log itself, for the views that list it (events table, narration, exports).
+    pub log: Shared<Vec<Event>>,
 }
 
 impl Trace {
@@ -64,7 +68,14 @@ impl Trace {
                 _ => {}
             }
         }
-        Trace { timeline, lines, runs, events: events.len(), requests: requests(events) }
+        Trace {
+            timeline,
+            lines,
+            runs,
+            events: events.len(),
+            requests: requests(events),
+            log: Shared::new(events.to_vec()),
+        }
     }
 
     /// The name of the task that printed a line (`task1`), for the console's margin.

@@ -1,0 +1,2 @@
+//! What is derived from a finished (or scrubbed) run to explain it, score a prediction and export
+//! it: pure functions of the event log and the scenario, no browser, no clock, tested natively.
