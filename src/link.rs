@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 
 use crate::engine::value::py_number;
+use crate::engine::{micros_from_secs, secs_from_micros, Micros};
 use crate::scenarios::{ParamSpec, Scenario, ScenarioId};
 
 /// The link format's version, written as `v=1`; a later format can still read old links (their
@@ -45,13 +46,20 @@ pub struct View {
     pub ideal: bool,
     /// 44.2 and 44.3: show the sequential and concurrent runs side by side (`compare=1`).
     pub compare: bool,
+    /// Show the run as a table of events (time, task, what happened) instead of the timeline
+    /// (`table=1`): the same run, readable by a screen reader line by line.
+    pub table: bool,
 }
 
 impl Default for View {
     fn default() -> View {
-        View { ideal: true, compare: true }
+        View { ideal: true, compare: true, table: false }
     }
 }
+
+/// The latest moment a link's `t=` may point at (a day): further is surely a mistake, and the page
+/// clamps to the run's end anyway.
+pub const MAX_CURSOR: Micros = 86_400_000_000;
 
 /// What a link holds: always a usable state, plus what had to be changed to get it.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +75,12 @@ pub struct Link {
     /// The code stays as the link has it (no mode or URL changes); the values stay editable
     /// (`lock=1`).
     pub lock: bool,
+    /// A moment of the run to show (`t=2.5`, seconds at 1x): the timeline, console and tables as
+    /// they were then. What a teacher shares to say "look at this moment".
+    pub cursor: Option<Micros>,
+    /// Predict mode (`predict=1`): before running, the learner orders the lines and guesses the
+    /// total; the run then scores the guesses.
+    pub predict: bool,
     /// One sentence per problem, for the person who opened the link.
     pub notices: Vec<String>,
 }
@@ -74,7 +88,17 @@ pub struct Link {
 impl Link {
     /// `scenario` at `speed`, with the default view and no flags.
     pub fn new(scenario: Scenario, speed: u32) -> Link {
-        Link { scenario, speed, view: View::default(), run: false, embed: false, lock: false, notices: Vec::new() }
+        Link {
+            scenario,
+            speed,
+            view: View::default(),
+            run: false,
+            embed: false,
+            lock: false,
+            cursor: None,
+            predict: false,
+            notices: Vec::new(),
+        }
     }
 
     /// The fragment (`#/…`) for this link. Every parameter is written, so a link keeps its meaning
@@ -96,6 +120,14 @@ impl Link {
         pairs.push(("ideal", flag(self.view.ideal)));
         if compares(id) {
             pairs.push(("compare", flag(self.view.compare)));
+        }
+        for (key, on) in [("table", self.view.table), ("predict", self.predict)] {
+            if on {
+                pairs.push((key, flag(true)));
+            }
+        }
+        if let Some(at) = self.cursor {
+            pairs.push(("t", py_number(secs_from_micros(at))));
         }
         for (key, on) in [("run", self.run), ("embed", self.embed), ("lock", self.lock)] {
             if on {
@@ -274,6 +306,9 @@ pub fn decode(hash: &str) -> Link {
             // and applies again on 44.2 and 44.3.
             "ideal" => decode_flag("ideal", raw, &mut link.view.ideal, &mut notices),
             "compare" => decode_flag("compare", raw, &mut link.view.compare, &mut notices),
+            "table" => decode_flag("table", raw, &mut link.view.table, &mut notices),
+            "predict" => decode_flag("predict", raw, &mut link.predict, &mut notices),
+            "t" => link.cursor = decode_cursor(raw.unwrap_or(""), &mut notices),
             "run" => decode_flag("run", raw, &mut link.run, &mut notices),
             "embed" => decode_flag("embed", raw, &mut link.embed, &mut notices),
             "lock" => decode_flag("lock", raw, &mut link.lock, &mut notices),
@@ -415,6 +450,28 @@ fn decode_flag(key: &str, raw: Option<&str>, into: &mut bool, notices: &mut Vec<
             quote(other),
             if *into { 1 } else { 0 }
         )),
+    }
+}
+
+/// `t=2.5` (seconds, optionally `2.5s`): a moment of the run. Anything else shows the whole run,
+/// with a notice.
+fn decode_cursor(raw: &str, notices: &mut Vec<String>) -> Option<Micros> {
+    let cleaned = raw.trim_end_matches(['s', 'S']);
+    match cleaned.parse::<f64>() {
+        Ok(secs) if secs.is_finite() && secs >= 0.0 && raw.chars().any(|c| c.is_ascii_digit()) => {
+            let at = micros_from_secs(secs);
+            if at > MAX_CURSOR {
+                notices.push(format!("t={} is past any run: showing the end of the run.", quote(raw)));
+            }
+            Some(at.min(MAX_CURSOR))
+        }
+        _ => {
+            notices.push(format!(
+                "\"t={}\" is not a moment of the run (seconds, like t=1.5): showing the whole run.",
+                quote(raw)
+            ));
+            None
+        }
     }
 }
 
@@ -597,7 +654,8 @@ fn is_format_key(key: &str) -> bool {
 }
 
 /// The keys every section understands (besides its parameters).
-const GENERAL_KEYS: [&str; 9] = ["mode", "url", "speed", "ideal", "compare", "run", "embed", "lock", "v"];
+const GENERAL_KEYS: [&str; 12] =
+    ["mode", "url", "speed", "ideal", "compare", "table", "predict", "t", "run", "embed", "lock", "v"];
 
 fn has_escape_of(text: &str, codes: &[&str]) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -715,7 +773,7 @@ mod tests {
                         scenario.set(spec.name, spec.clamp(value)).unwrap();
                     }
                     let mut link = Link::new(scenario, speed);
-                    link.view = View { ideal: speed % 2 == 0, compare: !compares(id) || speed > 5 };
+                    link.view = View { ideal: speed % 2 == 0, compare: !compares(id) || speed > 5, table: false };
                     (link.run, link.embed, link.lock) = (speed == 1, speed == 2, speed >= 10);
                     let decoded = decode(&link.to_hash());
                     assert_eq!(decoded, link, "{}", link.to_hash());

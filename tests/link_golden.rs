@@ -203,3 +203,45 @@ fn bad_links_open_the_nearest_valid_state() {
         "##]],
     );
 }
+
+/// The keys added for scrubbing, predict mode and the events table (still v=1: old links don't
+/// have them and open as before).
+#[test]
+fn moments_predict_mode_and_the_table_view() {
+    let describe_new = |link: &Link| {
+        format!(
+            "{} t={:?} predict={} table={} notices={}",
+            describe(link).split(" notices=").next().unwrap_or(""),
+            link.cursor,
+            link.predict as u8,
+            link.view.table as u8,
+            link.notices.len()
+        )
+    };
+    let links = [
+        "#/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&ideal=1&compare=1&t=1.5&v=1",
+        "#/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&ideal=1&compare=1&predict=1&v=1",
+        "#/gather?a=1&b=2&speed=1&ideal=1&table=1&t=0&v=1",
+        "#/gather?t=2.5s",
+        "#/gather?t=soon",
+        "#/gather?t=-1",
+        "#/gather?t=1e300",
+    ];
+    let actual: Vec<String> = links.iter().map(|hash| format!("{hash}\n  → {}", describe_new(&decode(hash)))).collect();
+    expect![[r#"
+        #/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&ideal=1&compare=1&t=1.5&v=1
+          → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 t=Some(1500000) predict=0 table=0 notices=0
+        #/say-hello?alice=2&bob=1&charlie=3&mode=concurrent&speed=1&ideal=1&compare=1&predict=1&v=1
+          → say-hello alice=2 bob=1 charlie=3 mode=concurrent speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 t=None predict=1 table=0 notices=0
+        #/gather?a=1&b=2&speed=1&ideal=1&table=1&t=0&v=1
+          → gather a=1 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 t=Some(0) predict=0 table=1 notices=0
+        #/gather?t=2.5s
+          → gather a=1 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 t=Some(2500000) predict=0 table=0 notices=0
+        #/gather?t=soon
+          → gather a=1 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 t=None predict=0 table=0 notices=1
+        #/gather?t=-1
+          → gather a=1 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 t=None predict=0 table=0 notices=1
+        #/gather?t=1e300
+          → gather a=1 b=2 speed=1 ideal=1 compare=1 run=0 embed=0 lock=0 t=Some(86400000000) predict=0 table=0 notices=1
+    "#]].assert_eq(&(actual.join("\n") + "\n"));
+}

@@ -55,10 +55,11 @@ fn any_link() -> impl Strategy<Value = Link> {
                 any::<Index>(),
                 proptest::collection::vec(url(), 1..=MAX_URLS),
                 select(SPEEDS.to_vec()),
-                any::<[bool; 5]>(),
+                any::<[bool; 7]>(),
+                proptest::option::of(0..=async_playground::link::MAX_CURSOR),
             )
         })
-        .prop_map(|(id, values, mode, urls, speed, [ideal, compare, run, embed, lock])| {
+        .prop_map(|(id, values, mode, urls, speed, [ideal, compare, table, predict, run, embed, lock], cursor)| {
             let mut scenario = Scenario::new(id);
             for (spec, value) in id.params().iter().zip(values) {
                 // A person means 0, not -0 (which the link would write "-0" and read back as 0).
@@ -74,8 +75,8 @@ fn any_link() -> impl Strategy<Value = Link> {
             }
             let mut link = Link::new(scenario, speed);
             // Only 44.2 and 44.3 write `compare`: elsewhere it stays at its default.
-            link.view = View { ideal, compare: compare || !compares(id) };
-            (link.run, link.embed, link.lock) = (run, embed, lock);
+            link.view = View { ideal, compare: compare || !compares(id), table };
+            (link.run, link.embed, link.lock, link.predict, link.cursor) = (run, embed, lock, predict, cursor);
             link
         })
 }

@@ -1,6 +1,11 @@
 //! SVG pieces shared by the timeline and the comparison: the time scale, the axis, a segment of a
 //! lane and the marks for how a task ended. States are told apart three ways: fill pattern (from
 //! `Legend`'s `<defs>`), colour, and text (labels and tooltips), so no one needs colour vision.
+//! Ends are told by a glyph in the mark (✓ ✕ !), not only by its colour.
+//!
+//! For screen readers, a segment or end mark of a timeline is an image named by its `<title>`
+//! (`describe`); in the comparison, whose whole drawing is one image with its own label, they are
+//! left plain (an image may not hold images).
 
 use yew::prelude::*;
 
@@ -117,6 +122,12 @@ fn inside_label(segment: &Segment, width: f64) -> Option<String> {
     candidates.into_iter().find(|text| text.chars().count() as f64 * 6.7 + 10.0 <= width)
 }
 
+/// The role of a drawn state: an image named by its title in the timeline (lanes are list items
+/// of words, their states images), none inside the comparison (one image already).
+fn role(testid: &str) -> Option<&'static str> {
+    (testid != "compare-segment").then_some("img")
+}
+
 /// A state that lasts (`ready` … `cpu`) as a bar from `y` of height `h`.
 pub fn bar(scale: &Scale, task: &str, segment: &Segment, y: f64, h: f64, testid: &'static str, labelled: bool) -> Html {
     let x = scale.x(segment.start);
@@ -126,6 +137,7 @@ pub fn bar(scale: &Scale, task: &str, segment: &Segment, y: f64, h: f64, testid:
     html! {
         <g
             class={kind_class(&segment.kind)}
+            role={role(testid)}
             data-testid={testid}
             data-kind={segment.kind.name()}
             data-start-ms={ms(segment.start).to_string()}
@@ -143,25 +155,11 @@ pub fn bar(scale: &Scale, task: &str, segment: &Segment, y: f64, h: f64, testid:
 /// How a task ended (`done`, `cancelled`, `failed`): a symbol centred on the moment, radius `r`.
 pub fn end_mark(scale: &Scale, task: &str, segment: &Segment, cy: f64, r: f64, testid: &'static str) -> Html {
     let cx = scale.x(segment.start);
-    let glyph = if r < 5.0 {
-        Html::default()
-    } else {
-        let d = r * 0.45;
-        match segment.kind {
-            SegmentKind::Done => html! {
-                <path class="glyph" d={format!("M{:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1}", cx - d, cy, cx - d * 0.2, cy + d * 0.8, cx + d, cy - d * 0.7)} />
-            },
-            SegmentKind::Cancelled { .. } => html! {
-                <path class="glyph" d={format!("M{:.1},{:.1} L{:.1},{:.1} M{:.1},{:.1} L{:.1},{:.1}", cx - d, cy - d, cx + d, cy + d, cx + d, cy - d, cx - d, cy + d)} />
-            },
-            _ => html! {
-                <path class="glyph" d={format!("M{cx:.1},{:.1} L{cx:.1},{:.1} M{cx:.1},{:.1} L{cx:.1},{:.1}", cy - d * 1.1, cy + d * 0.2, cy + d * 0.75, cy + d * 0.8)} />
-            },
-        }
-    };
+    let glyph = end_glyph(&segment.kind, cx, cy, r);
     html! {
         <g
             class={classes!("end", format!("end-{}", segment.kind.name()))}
+            role={role(testid)}
             data-testid={testid}
             data-kind={segment.kind.name()}
             data-start-ms={ms(segment.start).to_string()}
@@ -172,6 +170,47 @@ pub fn end_mark(scale: &Scale, task: &str, segment: &Segment, cy: f64, r: f64, t
             { glyph }
         </g>
     }
+}
+
+/// The glyph inside an end mark of radius `r` at (`cx`, `cy`): ✓ done, ✕ cancelled, ! failed
+/// (none below radius 5: too small to read). Also drawn in the legend's swatches.
+pub fn end_glyph(kind: &SegmentKind, cx: f64, cy: f64, r: f64) -> Html {
+    if r < 5.0 {
+        return Html::default();
+    }
+    let d = r * 0.45;
+    let path = match kind {
+        SegmentKind::Done => {
+            format!(
+                "M{:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1}",
+                cx - d,
+                cy,
+                cx - d * 0.2,
+                cy + d * 0.8,
+                cx + d,
+                cy - d * 0.7
+            )
+        }
+        SegmentKind::Cancelled { .. } => format!(
+            "M{:.1},{:.1} L{:.1},{:.1} M{:.1},{:.1} L{:.1},{:.1}",
+            cx - d,
+            cy - d,
+            cx + d,
+            cy + d,
+            cx + d,
+            cy - d,
+            cx - d,
+            cy + d
+        ),
+        _ => format!(
+            "M{cx:.1},{:.1} L{cx:.1},{:.1} M{cx:.1},{:.1} L{cx:.1},{:.1}",
+            cy - d * 1.1,
+            cy + d * 0.2,
+            cy + d * 0.75,
+            cy + d * 0.8
+        ),
+    };
+    html! { <path class="glyph" d={path} /> }
 }
 
 /// True for the zero-length states that mark how a task ended.

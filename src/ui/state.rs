@@ -9,6 +9,8 @@ use yew::prelude::*;
 
 use crate::engine::{CoroResult, Event, Exception, Micros, RunOutcome};
 use crate::link::{Link, View, SPEEDS};
+use crate::report::moment::Moment;
+use crate::report::predict::{dealt_order, printed_lines, MAX_CARDS};
 use crate::scenarios::{CodePiece, ParamSpec, Scenario, ScenarioId};
 
 use super::fetch_state::{Measured, Net, NetNews, UrlEdit};
@@ -159,6 +161,46 @@ pub struct PageState {
     /// The last measured total of each mode of the scenario shown (44.2 and 44.3 compare them;
     /// see `fetch_state::Measured`).
     pub measured: Measured,
+    /// The scrub cursor: the moment of the run shown (`t=` in the link); `None` shows it whole.
+    pub cursor: Option<Moment>,
+    /// The run as of the cursor (its views rebuilt from the events up to it).
+    scrubbed: Option<Shared<Trace>>,
+    /// Predict mode (`predict=1`): the preview is hidden until the learner has guessed and run.
+    pub predict: bool,
+    pub guess: Guess,
+}
+
+/// The learner's prediction: the lines in the order they expect them, and the total they expect.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Guess {
+    /// The texts of the lines, in the guessed order (dealt in the order the code reads).
+    pub order: Vec<String>,
+    /// Too many lines to order (a run of thousands): only the total is guessed.
+    pub too_many: usize,
+    /// The total as typed, in seconds.
+    pub total: String,
+}
+
+/// A step of the scrub cursor (buttons and arrow keys).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Start,
+    Previous,
+    Next,
+    End,
+}
+
+/// A change to the prediction.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PredictEdit {
+    /// Predict mode on or off.
+    Mode(bool),
+    /// Move the card at `from` to position `to`.
+    Move { from: usize, to: usize },
+    /// The guessed total, as typed.
+    Total(String),
+    /// Deal the cards again, in the order the code reads.
+    Reset,
 }
 
 pub enum Action {
@@ -198,6 +240,10 @@ pub enum Action {
     Urls(UrlEdit),
     /// 44.3: news about the network or the sample API (see `fetch_state`).
     Net(NetNews),
+    /// Move the scrub cursor to a time (`None`: show the whole run).
+    Scrub(Option<Micros>),
+    Step(Step),
+    Predict(PredictEdit),
 }
 
 impl PageState {
@@ -219,7 +265,13 @@ impl PageState {
             lock: link.lock,
             net: Net::default(),
             measured: Measured::default(),
+            cursor: None,
+            scrubbed: None,
+            predict: link.predict,
+            guess: Guess::default(),
         };
+        state.deal();
+        state.scrub_to(link.cursor);
         if link.run {
             state.reduce_in_place(Action::Run);
         }
@@ -229,7 +281,14 @@ impl PageState {
     /// The page as a link (what the address bar shows). `run=1` is never part of it: it is an
     /// instruction for opening, which the Share dialog adds when asked.
     pub fn link(&self) -> Link {
-        Link { view: self.view, embed: self.embed, lock: self.lock, ..Link::new(self.scenario.clone(), self.speed) }
+        Link {
+            view: self.view,
+            embed: self.embed,
+            lock: self.lock,
+            cursor: self.cursor.map(|c| c.at),
+            predict: self.predict,
+            ..Link::new(self.scenario.clone(), self.speed)
+        }
     }
 
     pub fn phase(&self) -> Phase {
@@ -247,9 +306,62 @@ impl PageState {
         self.phase() == Phase::Running
     }
 
-    /// The run the page shows: the live one once started, else the ideal one.
+    /// The run the page shows, as of the scrub cursor: the live one once started, else the ideal one.
     pub fn shown(&self) -> &Trace {
+        self.scrubbed.as_deref().unwrap_or_else(|| self.whole())
+    }
+
+    /// The whole run the cursor moves through (the live one once started, else the ideal one).
+    pub fn whole(&self) -> &Trace {
         self.live.as_ref().map_or(&self.ideal.trace, |live| &live.trace)
+    }
+
+    /// Predict mode before the run: the preview would give the answers away.
+    pub fn hides_preview(&self) -> bool {
+        self.predict && self.live.is_none()
+    }
+
+    /// Put the cursor at `at` (clamped to the run), or show the whole run. The cursor only moves
+    /// through a run that is over (or the ideal preview).
+    fn scrub_to(&mut self, at: Option<Micros>) {
+        let moment = at.map(|at| Moment::at_time(&self.whole().log, at.min(self.whole().timeline.end)));
+        self.set_cursor(moment);
+    }
+
+    fn set_cursor(&mut self, moment: Option<Moment>) {
+        let whole = self.whole();
+        // The end of the run is the whole run: no cursor.
+        let moment = moment.filter(|m| !(m.is_end(&whole.log) && m.at >= whole.timeline.end));
+        self.scrubbed = moment.map(|m| {
+            let ideal = self.live.as_ref().map(|_| self.ideal.events.as_slice());
+            Shared::new(Trace::of(&whole.log[..m.shown], Some(m.at), ideal))
+        });
+        self.cursor = moment;
+    }
+
+    fn step(&mut self, step: Step) {
+        let log = self.whole().log.clone();
+        let here = self.cursor.unwrap_or_else(|| Moment::end(&log));
+        let next = match step {
+            Step::Start => Some(Moment::start()),
+            Step::Previous => Some(here.previous(&log).unwrap_or(here)),
+            // Past the last event: the whole run.
+            Step::Next => here.next(&log),
+            Step::End => None,
+        };
+        self.set_cursor(next);
+    }
+
+    /// Deal the prediction's cards: the ideal run's lines in the order the code reads.
+    fn deal(&mut self) {
+        let lines = printed_lines(&self.ideal.events);
+        self.guess.order.clear();
+        self.guess.too_many = 0;
+        if lines.len() > MAX_CARDS {
+            self.guess.too_many = lines.len();
+        } else {
+            self.guess.order = dealt_order(&lines).into_iter().map(|i| lines[i].text.clone()).collect();
+        }
     }
 
     /// What the editing components need: changes only when an edit happens or a run starts or
@@ -265,6 +377,8 @@ impl PageState {
             embed: self.embed,
             lock: self.lock,
             net: self.net.clone(),
+            cursor: self.cursor.map(|c| c.at),
+            predict: self.predict,
             dispatcher,
         }
     }
@@ -279,6 +393,9 @@ impl PageState {
         self.ideal = Shared::new(Ideal::of(&self.scenario));
         self.comparison = Comparison::of(&self.scenario, &self.ideal).map(Shared::new);
         self.live = None;
+        // A moment keeps its time across an edit (to see what the edit changed then).
+        self.scrub_to(self.cursor.map(|c| c.at));
+        self.deal();
     }
 
     fn set_draft(&mut self, draft: Draft) {
@@ -295,6 +412,7 @@ impl PageState {
                     self.drafts.clear();
                     self.notices.clear();
                     self.offline_default();
+                    self.cursor = None;
                     self.changed();
                 }
             }
@@ -306,7 +424,8 @@ impl PageState {
                     && !link.run
                     && link.scenario == self.scenario
                     && link.speed == self.speed
-                    && (link.view, link.embed, link.lock) == (self.view, self.embed, self.lock) => {}
+                    && (link.view, link.embed, link.lock) == (self.view, self.embed, self.lock)
+                    && (link.cursor, link.predict) == (self.cursor.map(|c| c.at), self.predict) => {}
             Action::Load(link) => {
                 if link.scenario != self.scenario || link.speed != self.speed {
                     self.scenario = link.scenario;
@@ -316,7 +435,10 @@ impl PageState {
                     self.changed();
                 }
                 self.notices = link.notices;
-                (self.view, self.embed, self.lock) = (link.view, link.embed, link.lock);
+                (self.view, self.embed, self.lock, self.predict) = (link.view, link.embed, link.lock, link.predict);
+                if !self.running() {
+                    self.scrub_to(link.cursor);
+                }
                 if link.run && !self.running() {
                     self.reduce_in_place(Action::Run);
                 }
@@ -384,6 +506,7 @@ impl PageState {
                     self.drafts.retain(|d| d.error.is_none());
                     self.live = Some(LiveView::starting(self.next_run, self.speed));
                     self.next_run += 1;
+                    self.set_cursor(None);
                 }
             }
             Action::Stop => {
@@ -401,6 +524,32 @@ impl PageState {
             Action::DismissNotices => self.notices.clear(),
             Action::Urls(edit) => self.edit_urls(edit),
             Action::Net(news) => self.net_news(news),
+            Action::Scrub(at) if !running => self.scrub_to(at),
+            Action::Step(step) if !running => self.step(step),
+            Action::Scrub(_) | Action::Step(_) => {}
+            Action::Predict(edit) => self.edit_guess(edit, running),
+        }
+    }
+
+    fn edit_guess(&mut self, edit: PredictEdit, running: bool) {
+        match edit {
+            PredictEdit::Mode(on) => {
+                self.predict = on;
+                // Guessing a run already on screen means nothing: a new guess starts from the code.
+                if on && !running {
+                    self.live = None;
+                    self.set_cursor(None);
+                    self.deal();
+                }
+            }
+            PredictEdit::Move { from, to } if !running && from < self.guess.order.len() => {
+                let card = self.guess.order.remove(from);
+                let to = to.min(self.guess.order.len());
+                self.guess.order.insert(to, card);
+            }
+            PredictEdit::Total(text) if !running => self.guess.total = text,
+            PredictEdit::Reset if !running => self.deal(),
+            _ => {}
         }
     }
 }
@@ -438,6 +587,9 @@ pub struct EditView {
     pub lock: bool,
     /// 44.3's network and sample API (the URL list shows them).
     pub net: Net,
+    /// The scrub cursor's time and predict mode, for the links the page hands out.
+    pub cursor: Option<Micros>,
+    pub predict: bool,
     pub dispatcher: UseReducerDispatcher<PageState>,
 }
 
@@ -448,7 +600,14 @@ impl EditView {
 
     /// The page as a link, as `PageState::link` (without `run`).
     pub fn link(&self) -> Link {
-        Link { view: self.view, embed: self.embed, lock: self.lock, ..Link::new(self.scenario.clone(), self.speed) }
+        Link {
+            view: self.view,
+            embed: self.embed,
+            lock: self.lock,
+            cursor: self.cursor,
+            predict: self.predict,
+            ..Link::new(self.scenario.clone(), self.speed)
+        }
     }
 
     pub fn draft(&self, name: &str) -> Option<&Draft> {
@@ -524,6 +683,73 @@ mod tests {
             stop_requested: false,
             hidden: Vec::new(),
         }
+    }
+
+    fn shown_lines(state: &PageState) -> Vec<&str> {
+        state.shown().lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_link_moment_shows_the_run_up_to_it_and_stays_in_the_link() {
+        let state = page("#/say-hello?t=1.5");
+        assert_eq!(state.cursor.map(|c| c.at), Some(1_500_000));
+        assert_eq!(shown_lines(&state), ["Hello, Bob!"]);
+        assert_eq!(state.whole().lines.len(), 3, "the whole run is still there to scrub through");
+        assert!(state.link().to_hash().contains("&t=1.5&"), "{}", state.link().to_hash());
+        // Past the end: the whole run, no cursor.
+        assert_eq!(page("#/say-hello?t=99").cursor, None);
+    }
+
+    #[wasm_bindgen_test]
+    fn steps_go_event_by_event_and_the_end_is_the_whole_run() {
+        let state = reduce(page("#/say-hello"), Action::Step(Step::Start));
+        assert_eq!(state.cursor.map(|c| c.shown), Some(0));
+        assert!(shown_lines(&state).is_empty());
+        let mut state = state;
+        let mut steps = 0;
+        while shown_lines(&state).is_empty() {
+            state = reduce(state, Action::Step(Step::Next));
+            steps += 1;
+            assert!(steps < 100, "no line after 100 steps");
+        }
+        assert_eq!(shown_lines(&state), ["Hello, Bob!"]);
+        assert_eq!(state.cursor.map(|c| c.at), Some(1_000_000));
+        let back = reduce(state.clone(), Action::Step(Step::Previous));
+        assert!(shown_lines(&back).is_empty());
+        let end = reduce(state, Action::Step(Step::End));
+        assert_eq!(end.cursor, None);
+        assert_eq!(shown_lines(&end).len(), 3);
+    }
+
+    #[wasm_bindgen_test]
+    fn an_edit_keeps_the_moment_and_a_run_clears_it() {
+        let state = page("#/say-hello?t=1.5");
+        let state = reduce(state, Action::Set { name: "alice", value: 0.5 });
+        assert_eq!(shown_lines(&state), ["Hello, Alice!", "Hello, Bob!"], "the same moment of the edited run");
+        let state = reduce(state, Action::Run);
+        assert_eq!(state.cursor, None);
+        assert_eq!(reduce(state, Action::Scrub(Some(1))).cursor, None, "no cursor during a run");
+    }
+
+    #[wasm_bindgen_test]
+    fn predict_mode_deals_in_code_order_moves_cards_and_hides_the_preview() {
+        let state = page("#/say-hello?predict=1");
+        assert!(state.hides_preview());
+        assert_eq!(state.guess.order, ["Hello, Alice!", "Hello, Bob!", "Hello, Charlie!"]);
+        let state = reduce(state, Action::Predict(PredictEdit::Move { from: 1, to: 0 }));
+        assert_eq!(state.guess.order, ["Hello, Bob!", "Hello, Alice!", "Hello, Charlie!"]);
+        let state = reduce(state, Action::Predict(PredictEdit::Move { from: 9, to: 0 }));
+        assert_eq!(state.guess.order[0], "Hello, Bob!", "a card that does not exist moves nothing");
+        let state = reduce(state, Action::Predict(PredictEdit::Total("3".into())));
+        let running = reduce(state, Action::Run);
+        assert!(!running.hides_preview());
+        let locked = reduce(running, Action::Predict(PredictEdit::Move { from: 0, to: 2 }));
+        assert_eq!(locked.guess.order[0], "Hello, Bob!", "the guess is locked while running");
+        assert!(locked.link().to_hash().contains("predict=1"));
+        // Thousands of lines: only the total is guessed.
+        let many = page("#/background?period=0.1&main=10&predict=1");
+        assert!(many.guess.order.is_empty());
+        assert!(many.guess.too_many > MAX_CARDS, "{}", many.guess.too_many);
     }
 
     #[wasm_bindgen_test]
@@ -618,7 +844,7 @@ mod tests {
     fn links_carry_the_view_and_run_on_open_once() {
         let state = page("#/say-hello?alice=1.5&ideal=0&compare=0&run=1&embed=1&lock=1");
         assert_eq!(state.phase(), Phase::Running, "run=1 starts the run at once");
-        assert_eq!(state.view, View { ideal: false, compare: false });
+        assert_eq!(state.view, View { ideal: false, compare: false, table: false });
         assert!(state.embed && state.lock);
         let hash = state.link().to_hash();
         assert!(!hash.contains("run="), "the address bar never keeps run=1: {hash}");
@@ -641,7 +867,7 @@ mod tests {
         assert_eq!(state.scenario.get("bob"), 0.5);
         // View options change during a run: they only change the drawing.
         let running = reduce(state, Action::Run);
-        let viewed = reduce(running, Action::View(View { ideal: false, compare: true }));
+        let viewed = reduce(running, Action::View(View { ideal: false, compare: true, table: false }));
         assert!(!viewed.view.ideal);
         assert_eq!(viewed.phase(), Phase::Running);
     }

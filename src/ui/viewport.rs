@@ -1,6 +1,7 @@
 //! The width an element has on screen, kept up to date: the SVG timelines are drawn at the real
 //! pixel width of their container, so text stays the same size on a phone and on a wide screen.
-//! (A browser call: meant to move to `src/browser/` with `address.rs`.)
+//! Also the scroll position a `scroll` event reports (the virtualised timeline follows it).
+//! (Browser calls: meant to move to `src/browser/` with `address.rs`.)
 //!
 //! Measured when the element appears, when the window is resized and when `key` changes (a new
 //! section lays the page out anew), never on every render: reading `clientWidth` forces a layout,
@@ -41,4 +42,9 @@ pub fn use_width<K: PartialEq + Clone + 'static>(node: NodeRef, key: K) -> i32 {
         }
     });
     *width
+}
+
+/// The `scrollTop` (CSS pixels) of the element a `scroll` event came from (0 if it has none).
+pub fn scroll_top(event: &Event) -> f64 {
+    event.target_dyn_into::<web_sys::Element>().map_or(0.0, |element| f64::from(element.scroll_top()))
 }

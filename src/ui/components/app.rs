@@ -17,10 +17,15 @@ use super::code_view::CodeView;
 use super::comparison::ComparisonView;
 use super::console::Console;
 use super::embed_header::EmbedHeader;
+use super::event_table::EventTable;
+use super::export_bar::ExportBar;
+use super::narration::Narration;
 use super::notices::Notices;
 use super::param_panel::ParamPanel;
+use super::predict_panel::PredictPanel;
 use super::request_table::RequestTable;
 use super::run_bar::RunBar;
+use super::scrubber::Scrubber;
 use super::section_intro::SectionIntro;
 use super::section_nav::SectionNav;
 use super::share_bar::ShareBar;
@@ -105,13 +110,32 @@ pub fn app() -> Html {
                     <StatusBar />
                     <ParamPanel />
                     <UrlList />
+                    <PredictPanel />
                     <Console />
                 </section>
             </div>
-            <TimelineView />
-            <RequestTable />
-            if state.view.compare {
-                <ComparisonView />
+            if state.hides_preview() {
+                // Predict mode: the preview would give the answers away until the learner has run.
+                <section class="pane preview-hidden" data-testid="preview-hidden">
+                    <h2>{ "Timeline" }</h2>
+                    <p>{ "Hidden while you predict: make your guess, then press Run to see the real run." }</p>
+                </section>
+            } else {
+                <TimelineView />
+                <Scrubber />
+                // Export: just under the timeline it saves (full page only; an embed stays minimal).
+                if !state.embed {
+                    <ExportBar />
+                }
+                <Narration />
+                // Under the timeline, not instead of it: the view options are in the timeline's head.
+                if state.view.table {
+                    <EventTable />
+                }
+                <RequestTable />
+                if state.view.compare {
+                    <ComparisonView />
+                }
             }
         </>
     };

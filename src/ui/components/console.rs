@@ -75,9 +75,10 @@ pub fn console() -> Html {
     }
     rendered.extend(take_notes(None));
     let lines = rendered;
-    let result = state.live.as_ref().filter(|l| l.finished).and_then(|l| l.result.clone()).or_else(|| {
+    // Scrubbed to a moment: the result is not known yet then (the lines stop at the moment too).
+    let result = state.live.as_ref().filter(|l| l.finished && state.cursor.is_none()).and_then(|l| l.result.clone()).or_else(|| {
         // The preview shows what the ideal run ends with, too.
-        live.is_none().then(|| state.ideal.result.clone()).flatten()
+        (live.is_none() && state.cursor.is_none()).then(|| state.ideal.result.clone()).flatten()
     });
     let ending = match result {
         Some(Ok(PyValue::None)) | None => Html::default(),
@@ -109,6 +110,18 @@ pub fn console() -> Html {
         (_, Some(l)) => format!("this run · real clock at {}×", l.speed),
     };
     let empty = trace.lines.is_empty();
+    if state.hides_preview() {
+        return html! {
+            <section class="console-pane pane" aria-labelledby="console-heading">
+                <div class="pane-head"><h2 id="console-heading">{ "Console" }</h2></div>
+                <p class="console-hidden" data-testid="console-hidden">{ "Hidden while you predict: it shows the real output once you run." }</p>
+            </section>
+        };
+    }
+    let badge = match state.cursor {
+        Some(moment) => format!("{badge} · at {}", secs_spaced(moment.at)),
+        None => badge,
+    };
     html! {
         <section class="console-pane pane" aria-labelledby="console-heading">
             <div class="pane-head">
@@ -118,7 +131,7 @@ pub fn console() -> Html {
             <ol class="console" data-source={source} aria-live={(phase == Phase::Running).then_some("polite")}>
                 if empty {
                     <li class="console-empty">
-                        { if phase == Phase::Running { "(nothing printed yet)" } else { "(this run prints nothing)" } }
+                        { if phase == Phase::Running || state.cursor.is_some() { "(nothing printed yet)" } else { "(this run prints nothing)" } }
                     </li>
                 }
                 { for lines }

@@ -1,8 +1,11 @@
 //! `Legend`: what each state looks like, and the SVG `<defs>` (hatching patterns) that the
 //! timeline and the comparison fill their bars with. Every state has a pattern or outline as well
-//! as a colour, and a word.
+//! as a colour, and a word; ends carry the same glyph (✓ ✕ !) as on the lanes.
 
 use yew::prelude::*;
+
+use crate::engine::SegmentKind;
+use crate::ui::draw::end_glyph;
 
 /// The fill patterns, referenced as `url(#pat-…)` by `static/style.css`. Rendered once, in the
 /// legend, which is always on the page with the timeline.
@@ -51,7 +54,14 @@ pub fn legend() -> Html {
     // Sub-rows for calls exist only where a task awaits coroutines directly (44.3's sequential loop).
     let state = crate::ui::state::use_page();
     let has_calls = state.shown().timeline.lanes.iter().any(|lane| !lane.calls.is_empty());
-    let end = |kind: &str| html! { <g class={format!("end end-{kind}")}><circle cx="17" cy="9" r="6" /></g> };
+    let end = |kind: SegmentKind| {
+        html! {
+            <g class={format!("end end-{}", kind.name())}>
+                <circle cx="17" cy="9" r="7" />
+                { end_glyph(&kind, 17.0, 9.0, 7.0) }
+            </g>
+        }
+    };
     html! {
         <div class="legend">
             { defs() }
@@ -62,9 +72,9 @@ pub fn legend() -> Html {
                 { item(bar_swatch("ready"), "ready", "created, waiting for its first turn") }
                 { item(bar_swatch("late"), "late", "its wait was over, but the loop was busy") }
                 { item(bar_swatch("cpu"), "cpu", "CPU-bound work: blocks every task") }
-                { item(end("done"), "✓ done", "returned") }
-                { item(end("cancelled"), "✕ cancelled", "CancelledError at its await") }
-                { item(end("failed"), "! failed", "raised an exception") }
+                { item(end(SegmentKind::Done), "✓ done", "returned") }
+                { item(end(SegmentKind::Cancelled { at: String::new() }), "✕ cancelled", "CancelledError at its await") }
+                { item(end(SegmentKind::Failed { error: String::new() }), "! failed", "raised an exception") }
                 { item(html! { <g class="print-mark"><circle cx="17" cy="9" r="3.5" /></g> }, "print", "a line in the console (hover for text)") }
                 { item(html! { <g class="ghost"><g class="seg seg-waiting"><rect x="1" y="1" width="32" height="16" rx="3" /></g></g> }, "ideal", "the same run on a perfect clock") }
                 if has_calls {

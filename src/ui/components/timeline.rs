@@ -2,6 +2,15 @@
 //! when its task was ready, running, waiting (and on what), late, busy with CPU work, and how it
 //! ended; dots above the lane are its prints. During and after a real run, the ideal run is drawn
 //! faintly behind it, so lateness is visible; a cursor shows "now" while it runs.
+//!
+//! Thousands of tasks (the stress section) get a lane each too: past `VIRTUAL_ROWS` rows the lanes
+//! scroll inside a box of bounded height under a fixed time axis, and only the rows in view (plus
+//! an overscan) are in the DOM, so a 10,000-lane timeline costs what a 40-lane one does.
+//!
+//! For screen readers the timeline is a group holding a list: each lane (and call sub-row) is a
+//! list item labelled in words (`lane_words`), each state and print an image named by its
+//! `<title>`; the drawn labels, axis, cursor and ideal run are hidden from them (they repeat what
+//! the words say, or are decoration).
 
 use yew::prelude::*;
 
@@ -10,19 +19,27 @@ use crate::ui::draw::{axis, bar, end_mark, is_end, Scale};
 use crate::ui::format::{fit, secs, thousands};
 use crate::ui::state::{use_page, Phase};
 use crate::ui::trace::Trace;
-use crate::ui::viewport::use_width;
+use crate::ui::viewport::{scroll_top, use_width};
 
 use super::legend::Legend;
 use super::view_options::ViewOptions;
 
 const AXIS_H: f64 = 34.0;
-const GAP_H: f64 = 30.0;
 /// With more tasks than this the lanes get compact: one line of label, a thinner bar.
 const ROOMY_LANES: usize = 8;
-/// More tasks than this (a run of thousands) are summarised: the first ones, a gap, the last ones.
-const MAX_ROWS: usize = 40;
-const HEAD_ROWS: usize = 32;
-const TAIL_ROWS: usize = 6;
+/// More rows than this scroll in a box (`.lanes-scroll`, max-height 440 px in style.css) and are
+/// virtualised: only those in view are rendered.
+const VIRTUAL_ROWS: usize = 40;
+/// The rows in the DOM are chosen again only when the scroll position enters another block of
+/// this many pixels (a re-render per block, not per scroll event); `OVERSCAN_PX` more are
+/// rendered above and below, so a block's worth of scrolling never shows an empty row.
+const BLOCK_PX: f64 = 88.0;
+const OVERSCAN_PX: f64 = 88.0;
+/// The scroll box's height (style.css `.lanes-scroll`): the rows in view are within it.
+const BOX_H: f64 = 440.0;
+/// Room for the scroll box's vertical scroll bar, so the lanes and the axis above them keep the
+/// same scale.
+const SCROLLBAR_W: f64 = 16.0;
 
 /// The vertical layout of a lane.
 #[derive(Clone, Copy)]
@@ -49,11 +66,6 @@ enum Row {
         lane: usize,
         call: usize,
     },
-    Gap {
-        hidden: usize,
-        first: usize,
-        last: usize,
-    },
 }
 
 /// A call's sub-row: thinner than a lane, its bar under the lane's (on a phone its label is above
@@ -67,20 +79,94 @@ fn calls_of(main: &Trace, ghost: Option<&Trace>, i: usize) -> usize {
     count(main).max(ghost.map_or(0, count))
 }
 
+/// Each lane, then a sub-row per call it awaited directly (the sequential loop of 44.3).
 fn rows(count: usize, main: &Trace, ghost: Option<&Trace>) -> Vec<Row> {
-    if count <= MAX_ROWS {
-        // Each lane, then a sub-row per call it awaited directly (the sequential loop of 44.3).
-        return (0..count)
-            .flat_map(|i| {
-                std::iter::once(Row::Lane(i))
-                    .chain((0..calls_of(main, ghost, i)).map(move |call| Row::Call { lane: i, call }))
-            })
-            .collect();
+    (0..count)
+        .flat_map(|i| {
+            std::iter::once(Row::Lane(i))
+                .chain((0..calls_of(main, ghost, i)).map(move |call| Row::Call { lane: i, call }))
+        })
+        .collect()
+}
+
+/// `1.234`: a time in seconds for the words read out (the unit is said once, after the number).
+fn s3(at: Micros) -> String {
+    format!("{:.3}", at as f64 / 1e6)
+}
+
+/// A lane in words, for screen readers: who it is, what it waited on (and when it was late or
+/// busy with CPU work) from when to when, and how it ended. E.g. `task1 = say_hello('Alice', 2):
+/// waiting on sleep(2) from 0.000 to 2.000 s; done at 2.000 s`. Running and ready spells are
+/// instants in these programs (the bars' own names say them); the waits are what the chapter is
+/// about.
+fn lane_words(lane: &Lane, running: bool) -> String {
+    /// A lane of a thousand waits is not read out whole: the first ones, then how many more.
+    const MAX_SPELLS: usize = 12;
+    let mut words = if lane.coro == lane.name { lane.name.clone() } else { format!("{} = {}", lane.name, lane.coro) };
+    words.push_str(": ");
+    let spells: Vec<String> = lane
+        .segments
+        .iter()
+        .filter_map(|s| {
+            let (from, to) = (s3(s.start), s3(s.end));
+            match &s.kind {
+                SegmentKind::Waiting { on } => Some(format!("waiting on {on} from {from} to {to} s")),
+                SegmentKind::Late { on } => {
+                    Some(format!("late ({on} was due, the loop was busy) from {from} to {to} s"))
+                }
+                SegmentKind::Cpu { call } => {
+                    Some(format!("CPU-bound {call}, blocking the loop, from {from} to {to} s"))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    match spells.len() {
+        0 => words.push_str("never waited"),
+        n if n > MAX_SPELLS => {
+            words.push_str(&spells[..MAX_SPELLS].join("; "));
+            words.push_str(&format!("; and {} more", n - MAX_SPELLS));
+        }
+        _ => words.push_str(&spells.join("; ")),
     }
-    let mut rows: Vec<Row> = (0..HEAD_ROWS).map(Row::Lane).collect();
-    rows.push(Row::Gap { hidden: count - HEAD_ROWS - TAIL_ROWS, first: HEAD_ROWS, last: count - TAIL_ROWS - 1 });
-    rows.extend((count - TAIL_ROWS..count).map(Row::Lane));
-    rows
+    words.push_str("; ");
+    match lane.outcome().map(|s| (&s.kind, s.start)) {
+        Some((SegmentKind::Done, at)) => words.push_str(&format!("done at {} s", s3(at))),
+        Some((SegmentKind::Cancelled { at: on }, at)) => words.push_str(&format!("cancelled at {} s, in {on}", s3(at))),
+        Some((SegmentKind::Failed { error }, at)) => words.push_str(&format!("failed at {} s: {error}", s3(at))),
+        _ if running => words.push_str("still running"),
+        _ => words.push_str("still pending when the run ended"),
+    }
+    words
+}
+
+/// A time cursor: a vertical line at `at` from `top` to `bottom`, and when `word` is given, its
+/// label near `top` ("now 1.234s"), kept inside the drawing. The live "now" is one; a cursor at
+/// another time is one more call with its own class and test id. Decoration for screen readers
+/// (the status bar says where the run is).
+#[allow(clippy::too_many_arguments)]
+fn cursor(
+    scale: &Scale,
+    at: Micros,
+    class: &'static str,
+    testid: Option<&'static str>,
+    word: Option<&str>,
+    top: f64,
+    bottom: f64,
+    width: f64,
+) -> Html {
+    let x = scale.x(at);
+    let label = word.map(|word| {
+        let anchor = if x > width - 120.0 { "end" } else { "start" };
+        let text_x = if anchor == "end" { x - 5.0 } else { x + 5.0 };
+        html! { <text x={format!("{text_x:.1}")} y={(top + 8.0).to_string()} text-anchor={anchor}>{ format!("{word} {}", secs(at)) }</text> }
+    });
+    html! {
+        <g class={class} data-testid={testid} data-ms={testid.map(|_| crate::ui::format::ms(at).to_string())} aria-hidden="true">
+            <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={top.to_string()} y2={bottom.to_string()} />
+            { for label }
+        </g>
+    }
 }
 
 /// What the lane's third label line says: how the task ended, or what it is doing.
@@ -104,6 +190,10 @@ fn outcome(lane: &Lane, running: bool) -> (String, &'static str) {
 /// print, at the right edge). Labels never overlap: each starts after the previous one ends.
 fn print_marks(scale: &Scale, lane: &Lane, shape: LaneShape, right: f64) -> Html {
     const CHAR_W: f64 = 6.4; // 10.5 px monospace
+    if lane.prints.is_empty() {
+        // Nothing to draw: no empty group either (thousands of lanes scroll through the DOM).
+        return Html::default();
+    }
     let mut groups: Vec<(f64, Vec<(Micros, &str)>)> = Vec::new();
     for print in &lane.prints {
         let x = scale.x(print.at);
@@ -143,7 +233,7 @@ fn print_marks(scale: &Scale, lane: &Lane, shape: LaneShape, right: f64) -> Html
         };
         free_from = free_from.max(x + 4.0);
         marks.push(html! {
-            <g class="print-mark" data-testid="print-mark">
+            <g class="print-mark" data-testid="print-mark" role="img">
                 <title>{ title }</title>
                 if shape.roomy {
                     <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={dot_y.to_string()} y2={shape.bar_y.to_string()} />
@@ -217,9 +307,12 @@ fn call_row(
         None => "not called yet".to_string(),
     };
     let label_x = if stacked { 10.0 } else { 24.0 };
+    let words = format!("↳ {}: await {} (awaited directly, inside the lane above): {outcome}", label.name, label.call);
     html! {
         <g
             class={classes!("lane", "call-row", real.is_none().then_some("lane-future"))}
+            role="listitem"
+            aria-label={words}
             data-testid="call-row"
             data-task={main.timeline.lanes.get(lane).map(|l| l.name.clone())}
             data-call={label.name.clone()}
@@ -227,7 +320,7 @@ fn call_row(
             key={format!("{lane}-call-{index}")}
         >
             <rect class="lane-bg call-bg" x="0" y="0" width={width.to_string()} height={height.to_string()} />
-            <g class="lane-label">
+            <g class="lane-label" aria-hidden="true">
                 <title>{ format!("await {}\n{outcome}\n(awaited directly: it runs inside its caller's task, on the lane above)", label.call) }</title>
                 <text class="call-name" x={label_x.to_string()} y={if stacked { "11" } else { "18" }}>{ format!("↳ {}", label.name) }</text>
             </g>
@@ -237,11 +330,184 @@ fn call_row(
     }
 }
 
+/// What every row of one drawing shares.
+struct Ctx<'a> {
+    scale: Scale,
+    main: &'a Trace,
+    ghost: Option<&'a Trace>,
+    shape: LaneShape,
+    width: f64,
+    now: Option<Micros>,
+    running: bool,
+    name_chars: usize,
+    coro_chars: usize,
+}
+
+impl Ctx<'_> {
+    fn row_height(&self, row: &Row) -> f64 {
+        match row {
+            Row::Call { .. } if self.shape.stacked => CALL_H_STACKED,
+            Row::Call { .. } => CALL_H,
+            Row::Lane(_) => self.shape.height,
+        }
+    }
+
+    fn row(&self, row: &Row, top: f64) -> Html {
+        match row {
+            Row::Call { lane, call } => call_row(
+                &self.scale,
+                self.main,
+                self.ghost,
+                *lane,
+                *call,
+                top,
+                self.width,
+                self.now,
+                self.shape.stacked,
+            ),
+            Row::Lane(i) => self.lane(*i, top),
+        }
+    }
+
+    /// Lane `i`: its label, the ideal run behind it, its states, turns, end and prints.
+    fn lane(&self, i: usize, top: f64) -> Html {
+        let Ctx { scale, main, ghost, shape, width, running, name_chars, coro_chars, .. } = *self;
+        let scale = &scale;
+        let lane = main.timeline.lanes.get(i);
+        let twin = ghost.and_then(|g| g.timeline.lanes.get(i));
+        let Some(label_lane) = lane.or(twin) else { return Html::default() };
+        let ghost_bars = twin.map(|twin| {
+            let bars = twin.segments.iter().map(|s| {
+                if is_end(&s.kind) {
+                    end_mark(
+                        scale,
+                        &twin.name,
+                        s,
+                        shape.bar_y + shape.bar_h / 2.0,
+                        shape.bar_h / 2.0 + 1.0,
+                        "ideal-segment",
+                    )
+                } else {
+                    bar(scale, &twin.name, s, shape.bar_y - 3.0, shape.bar_h + 6.0, "ideal-segment", false)
+                }
+            });
+            html! { <g class="ghost" aria-hidden="true">{ for bars }</g> }
+        });
+        let (outcome_text, outcome_class) = match lane {
+            Some(lane) => outcome(lane, running),
+            None => ("not created yet".to_string(), "outcome-open"),
+        };
+        let content = lane.map(|lane| {
+            let bars = lane
+                .segments
+                .iter()
+                .filter(|s| !is_end(&s.kind))
+                .map(|s| bar(scale, &lane.name, s, shape.bar_y, shape.bar_h, "segment", shape.roomy));
+            let end_r = if shape.roomy { 7.5 } else { 5.0 };
+            let ends = lane
+                .segments
+                .iter()
+                .filter(|s| is_end(&s.kind))
+                .map(|s| end_mark(scale, &lane.name, s, shape.bar_y + shape.bar_h / 2.0, end_r, "segment"));
+            let turns = main.runs.get(i).into_iter().flatten().map(|&at| {
+                let x = scale.x(at);
+                html! { <rect class="run-mark" x={format!("{:.1}", x - 1.0)} y={(shape.bar_y - 3.0).to_string()} width="2" height={(shape.bar_h + 6.0).to_string()} /> }
+            });
+            html! {
+                <>
+                    { for bars }
+                    <g class="turns" aria-hidden="true">{ for turns }</g>
+                    { for ends }
+                    { print_marks(scale, lane, shape, width - 4.0) }
+                </>
+            }
+        });
+        // gather() names its tasks after their coroutine: no need to say it twice.
+        let coro_full = if label_lane.coro == label_lane.name { String::new() } else { label_lane.coro.clone() };
+        let coro = fit(&coro_full, coro_chars).unwrap_or_default();
+        // Stacked: the outcome's symbol and time only ("✓ 2.000s"), the rest of the line for the name.
+        let outcome_short = match outcome_text.split_once(' ') {
+            Some((symbol, _)) if outcome_class == "outcome-done" => {
+                format!("{symbol} {}", outcome_text.rsplit(' ').next().unwrap_or(""))
+            }
+            Some((symbol, _)) if outcome_class != "outcome-open" => symbol.to_string(),
+            _ => String::new(),
+        };
+        let stacked_room = (((width - 20.0) / 7.0) as usize).saturating_sub(outcome_short.chars().count() + 2);
+        let name = fit(&label_lane.name, name_chars).unwrap_or_default();
+        let (testid, task, words) = match lane {
+            Some(lane) => ("lane", lane.name.clone(), lane_words(lane, running)),
+            None => (
+                "ideal-lane",
+                label_lane.name.clone(),
+                format!("{} = {}: not created yet (the ideal run is drawn faintly)", label_lane.name, label_lane.coro),
+            ),
+        };
+        html! {
+            <g
+                class={classes!("lane", lane.is_none().then_some("lane-future"))}
+                role="listitem"
+                aria-label={words}
+                data-testid={testid}
+                data-task={task}
+                transform={format!("translate(0,{top})")}
+                key={i}
+            >
+                <rect class="lane-bg" x="0" y="0" width={width.to_string()} height={shape.height.to_string()} />
+                <g class="lane-label" aria-hidden="true">
+                    <title>{ format!("{} = {}\n{}", label_lane.name, label_lane.coro, outcome_text) }</title>
+                    if shape.stacked {
+                        // One line: name and call on the left, the outcome on the right.
+                        <text class={classes!("lane-outcome", outcome_class)} x={(width - 10.0).to_string()} y="15" text-anchor="end">
+                            { outcome_short.clone() }
+                        </text>
+                        <text class="lane-name" x="10" y="15">
+                            { fit(&label_lane.name, stacked_room).unwrap_or_default() }
+                            <tspan class="lane-coro" dx="8">
+                                { fit(&coro_full, stacked_room.saturating_sub(label_lane.name.chars().count() + 2)).unwrap_or_default() }
+                            </tspan>
+                        </text>
+                    } else if shape.roomy {
+                        <text class="lane-name" x="12" y="19">{ name }</text>
+                        <text class="lane-coro" x="12" y="34">{ coro }</text>
+                        <text class={classes!("lane-outcome", outcome_class)} x="12" y="48">
+                            { fit(&outcome_text, coro_chars).unwrap_or_default() }
+                        </text>
+                    } else {
+                        <text class="lane-name lane-name-compact" x="12" y="15">{ name }</text>
+                    }
+                </g>
+                { for ghost_bars }
+                { for content }
+            </g>
+        }
+    }
+}
+
+/// Rows `first..end` of `offsets` (each row's top, then the total height) that meet the window
+/// around scroll block `block`; `first` is even, so the zebra striping (`:nth-child(even)`)
+/// doesn't flip as rows come and go.
+fn window(offsets: &[f64], block: u32) -> (usize, usize) {
+    let rows = offsets.len().saturating_sub(1);
+    let top = f64::from(block) * BLOCK_PX - OVERSCAN_PX;
+    let bottom = f64::from(block) * BLOCK_PX + BLOCK_PX + BOX_H + OVERSCAN_PX;
+    // The first row whose bottom is below `top`, the first whose top is at or below `bottom`.
+    let first = offsets[1..].partition_point(|&end| end <= top).min(rows);
+    let end = offsets[..rows].partition_point(|&start| start < bottom).max(first);
+    (first & !1, end)
+}
+
 #[function_component(TimelineView)]
 pub fn timeline_view() -> Html {
     let state = use_page();
     let container = use_node_ref();
     let measured = use_width(container.clone(), (state.scenario.id, state.comparison.is_some()));
+    // Which block of the lanes box is scrolled to (component-local: nothing else needs it).
+    let block = use_state_eq(|| 0u32);
+    let onscroll = {
+        let block = block.setter();
+        Callback::from(move |event: Event| block.set((scroll_top(&event) / BLOCK_PX) as u32))
+    };
     let phase = state.phase();
     let running = phase == Phase::Running;
     let live = state.live.as_ref();
@@ -249,20 +515,23 @@ pub fn timeline_view() -> Html {
     // Behind a real run, its ideal twin (unless switched off in the view options).
     let ghost: Option<&Trace> = live.filter(|_| state.view.ideal).map(|_| &state.ideal.trace);
     let now = live.filter(|_| running).map(|l| l.now);
+    // The scrub cursor (a moment of a finished run or of the preview): `main` is the run up to it.
+    let scrub_at = state.cursor.map(|c| c.at);
 
     let narrow = measured > 0 && f64::from(measured) < NARROW;
+    let count = main.timeline.lanes.len().max(ghost.map_or(0, |g| g.timeline.lanes.len()));
+    let rows = rows(count, main, ghost);
+    let virtual_rows = rows.len() > VIRTUAL_ROWS;
     let width = match measured {
         0 => 960.0,
         m if narrow => f64::from(m).max(300.0),
         m => f64::from(m),
-    };
-    let span = [Some(main.timeline.end), ghost.map(|g| g.timeline.end), now, state.ideal.total]
+    } - if virtual_rows { SCROLLBAR_W } else { 0.0 };
+    let span = [Some(state.whole().timeline.end), ghost.map(|g| g.timeline.end), now, state.ideal.total]
         .into_iter()
         .flatten()
         .max()
         .unwrap_or(0);
-    // A little room after the end so the last marks are not cut.
-    let count = main.timeline.lanes.len().max(ghost.map_or(0, |g| g.timeline.lanes.len()));
     let shape = match (count > ROOMY_LANES, narrow) {
         (true, _) => COMPACT,
         (false, true) => STACKED,
@@ -274,145 +543,30 @@ pub fn timeline_view() -> Html {
         (false, false, true) => 170.0,
         (false, false, false) => 230.0,
     };
+    // A little room after the end so the last marks are not cut.
     let scale =
         Scale::new(gutter + if shape.stacked { 10.0 } else { 14.0 }, width - if narrow { 16.0 } else { 36.0 }, span);
-    let rows = rows(count, main, ghost);
-    let body_h: f64 = rows
-        .iter()
-        .map(|r| match r {
-            Row::Gap { .. } => GAP_H,
-            Row::Call { .. } if shape.stacked => CALL_H_STACKED,
-            Row::Call { .. } => CALL_H,
-            Row::Lane(_) => shape.height,
-        })
-        .sum();
-    let height = AXIS_H + body_h + 6.0;
-    let name_chars = if shape.stacked { 40 } else { ((gutter - 18.0) / 7.4) as usize };
-    let coro_chars = if shape.stacked { 60 } else { ((gutter - 18.0) / 6.7) as usize };
-
-    let mut y = AXIS_H;
-    let drawn = rows.iter().map(|row| {
-        let top = y;
-        match row {
-            Row::Gap { hidden, first, last } => {
-                y += GAP_H;
-                let names = |i: usize| main.timeline.lanes.get(i).or_else(|| ghost.and_then(|g| g.timeline.lanes.get(i))).map_or(String::new(), |l| l.name.clone());
-                html! {
-                    <g class="lane-gap" transform={format!("translate(0,{top})")} key="gap">
-                        <title>{ "Only the first and last tasks are drawn; all of them ran, and all are counted in the total." }</title>
-                        <text x="12" y="19" class="gap-label">
-                            { format!("⋮ {} more tasks, {} … {}, not drawn", thousands(*hidden), names(*first), names(*last)) }
-                        </text>
-                    </g>
-                }
-            }
-            Row::Call { lane, call } => {
-                y += if shape.stacked { CALL_H_STACKED } else { CALL_H };
-                call_row(&scale, main, ghost, *lane, *call, top, width, now, shape.stacked)
-            }
-            Row::Lane(i) => {
-                y += shape.height;
-                let lane = main.timeline.lanes.get(*i);
-                let twin = ghost.and_then(|g| g.timeline.lanes.get(*i));
-                let Some(label_lane) = lane.or(twin) else { return Html::default() };
-                let ghost_bars = twin.map(|twin| {
-                    let bars = twin.segments.iter().map(|s| {
-                        if is_end(&s.kind) {
-                            end_mark(&scale, &twin.name, s, shape.bar_y + shape.bar_h / 2.0, shape.bar_h / 2.0 + 1.0, "ideal-segment")
-                        } else {
-                            bar(&scale, &twin.name, s, shape.bar_y - 3.0, shape.bar_h + 6.0, "ideal-segment", false)
-                        }
-                    });
-                    html! { <g class="ghost" aria-hidden="true">{ for bars }</g> }
-                });
-                let (outcome_text, outcome_class) = match lane {
-                    Some(lane) => outcome(lane, running),
-                    None => ("not created yet".to_string(), "outcome-open"),
-                };
-                let content = lane.map(|lane| {
-                    let bars = lane.segments.iter().filter(|s| !is_end(&s.kind)).map(|s| bar(&scale, &lane.name, s, shape.bar_y, shape.bar_h, "segment", shape.roomy));
-                    let end_r = if shape.roomy { 7.5 } else { 5.0 };
-                    let ends = lane.segments.iter().filter(|s| is_end(&s.kind)).map(|s| end_mark(&scale, &lane.name, s, shape.bar_y + shape.bar_h / 2.0, end_r, "segment"));
-                    let turns = main.runs.get(*i).into_iter().flatten().map(|&at| {
-                        let x = scale.x(at);
-                        html! { <rect class="run-mark" x={format!("{:.1}", x - 1.0)} y={(shape.bar_y - 3.0).to_string()} width="2" height={(shape.bar_h + 6.0).to_string()} /> }
-                    });
-                    html! {
-                        <>
-                            { for bars }
-                            <g class="turns" aria-hidden="true">{ for turns }</g>
-                            { for ends }
-                            { print_marks(&scale, lane, shape, width - 4.0) }
-                        </>
-                    }
-                });
-                // gather() names its tasks after their coroutine: no need to say it twice.
-                let coro_full = if label_lane.coro == label_lane.name { String::new() } else { label_lane.coro.clone() };
-                let coro = fit(&coro_full, coro_chars).unwrap_or_default();
-                // Stacked: the outcome's symbol and time only ("✓ 2.000s"), the rest of the line for the name.
-                let outcome_short = match outcome_text.split_once(' ') {
-                    Some((symbol, _)) if outcome_class == "outcome-done" => format!("{symbol} {}", outcome_text.rsplit(' ').next().unwrap_or("")),
-                    Some((symbol, _)) if outcome_class != "outcome-open" => symbol.to_string(),
-                    _ => String::new(),
-                };
-                let stacked_room = (((width - 20.0) / 7.0) as usize).saturating_sub(outcome_short.chars().count() + 2);
-                let name = fit(&label_lane.name, name_chars).unwrap_or_default();
-                let (testid, task) = match lane {
-                    Some(lane) => ("lane", lane.name.clone()),
-                    None => ("ideal-lane", label_lane.name.clone()),
-                };
-                html! {
-                    <g
-                        class={classes!("lane", lane.is_none().then_some("lane-future"))}
-                        data-testid={testid}
-                        data-task={task}
-                        transform={format!("translate(0,{top})")}
-                        key={*i}
-                    >
-                        <rect class="lane-bg" x="0" y="0" width={width.to_string()} height={shape.height.to_string()} />
-                        <g class="lane-label">
-                            <title>{ format!("{} = {}\n{}", label_lane.name, label_lane.coro, outcome_text) }</title>
-                            if shape.stacked {
-                                // One line: name and call on the left, the outcome on the right.
-                                <text class={classes!("lane-outcome", outcome_class)} x={(width - 10.0).to_string()} y="15" text-anchor="end">
-                                    { outcome_short.clone() }
-                                </text>
-                                <text class="lane-name" x="10" y="15">
-                                    { fit(&label_lane.name, stacked_room).unwrap_or_default() }
-                                    <tspan class="lane-coro" dx="8">
-                                        { fit(&coro_full, stacked_room.saturating_sub(label_lane.name.chars().count() + 2)).unwrap_or_default() }
-                                    </tspan>
-                                </text>
-                            } else if shape.roomy {
-                                <text class="lane-name" x="12" y="19">{ name }</text>
-                                <text class="lane-coro" x="12" y="34">{ coro }</text>
-                                <text class={classes!("lane-outcome", outcome_class)} x="12" y="48">
-                                    { fit(&outcome_text, coro_chars).unwrap_or_default() }
-                                </text>
-                            } else {
-                                <text class="lane-name lane-name-compact" x="12" y="15">{ name }</text>
-                            }
-                        </g>
-                        { for ghost_bars }
-                        { for content }
-                    </g>
-                }
-            }
-        }
-    });
-    let rendered: Vec<Html> = drawn.collect();
-
-    let cursor = now.map(|now| {
-        let x = scale.x(now);
-        let anchor = if x > width - 120.0 { "end" } else { "start" };
-        let text_x = if anchor == "end" { x - 5.0 } else { x + 5.0 };
-        html! {
-            <g class="now" data-testid="now" data-ms={crate::ui::format::ms(now).to_string()} aria-hidden="true">
-                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1="4" y2={height.to_string()} />
-                <text x={format!("{text_x:.1}")} y="12" text-anchor={anchor}>{ format!("now {}", secs(now)) }</text>
-            </g>
-        }
-    });
+    let ctx = Ctx {
+        scale,
+        main,
+        ghost,
+        shape,
+        width,
+        now,
+        // At a scrub cursor the run is open too: its lanes say what they are doing then.
+        running: running || scrub_at.is_some(),
+        name_chars: if shape.stacked { 40 } else { ((gutter - 18.0) / 7.4) as usize },
+        coro_chars: if shape.stacked { 60 } else { ((gutter - 18.0) / 6.7) as usize },
+    };
+    // Each row's top, then the bottom of the last one.
+    let mut offsets = Vec::with_capacity(rows.len() + 1);
+    let mut y = 0.0;
+    for row in &rows {
+        offsets.push(y);
+        y += ctx.row_height(row);
+    }
+    offsets.push(y);
+    let body_h = y;
 
     let source = if live.is_some() { "live" } else { "ideal" };
     let caption = match (phase, live) {
@@ -428,13 +582,71 @@ pub fn timeline_view() -> Html {
         }
         (_, Some(_)) => "The real run, as measured on your browser's clock.",
     };
-    let summary = format!(
-        "Timeline of {} task{}, {} in total. {}",
-        thousands(count),
-        if count == 1 { "" } else { "s" },
-        secs(span),
-        caption
-    );
+    let tasks = format!("{} task{}", thousands(count), if count == 1 { "" } else { "s" });
+    let summary = format!("Timeline of {tasks}, {} in total. {caption}", secs(span));
+    let axis_title = (!shape.stacked).then(|| {
+        html! { <text class="axis-title" x="12" y={(AXIS_H - 8.0).to_string()} aria-hidden="true">{ "time →" }</text> }
+    });
+
+    let drawing = if virtual_rows {
+        // The axis stays in place above a box of lanes that scrolls; only the rows meeting the
+        // window around the scroll position are rendered, each at its own place in the full
+        // height, so the scroll bar is the whole list's.
+        let (first, end) = window(&offsets, *block);
+        let rendered = (first..end).map(|r| ctx.row(&rows[r], offsets[r]));
+        let now_line = now.map(|at| cursor(&scale, at, "now", None, None, 0.0, body_h, width));
+        let now_label = now.map(|at| cursor(&scale, at, "now", Some("now"), Some("now"), 4.0, AXIS_H, width));
+        let scrub_line = scrub_at.map(|at| cursor(&scale, at, "scrub-cursor", None, None, 0.0, body_h, width));
+        let scrub_label = scrub_at
+            .map(|at| cursor(&scale, at, "scrub-cursor", Some("scrub-cursor"), Some("t ="), 4.0, AXIS_H, width));
+        html! {
+            <div class="timeline-virtual" data-testid="timeline" data-source={source} role="group" aria-label={summary}>
+                <svg class="timeline" width={width.to_string()} height={AXIS_H.to_string()} viewBox={format!("0 0 {width} {AXIS_H}")} aria-hidden="true">
+                    { for axis_title }
+                    { axis(&scale, AXIS_H, AXIS_H) }
+                    { for now_label }
+                    { for scrub_label }
+                </svg>
+                <div class="lanes-scroll" tabindex="0" role="group" aria-label={format!("Lanes of the {tasks}: scroll to see each one")} {onscroll}>
+                    <svg class="timeline" width={width.to_string()} height={body_h.to_string()} viewBox={format!("0 0 {width} {body_h}")}>
+                        // The grid only: the tick labels (above the top) are in the axis above.
+                        { axis(&scale, 0.0, body_h) }
+                        <g class="lanes" role="list">{ for rendered }</g>
+                        { for now_line }
+                        { for scrub_line }
+                    </svg>
+                </div>
+                <p class="lanes-note" data-testid="lane-count">
+                    { format!("{tasks}, one lane each: scroll the lanes to see every one (keyboard: focus them, then ↑ ↓ PgUp PgDn Home End).") }
+                </p>
+            </div>
+        }
+    } else {
+        let height = AXIS_H + body_h + 6.0;
+        let rendered = rows.iter().zip(&offsets).map(|(row, top)| ctx.row(row, AXIS_H + top));
+        let now_cursor = now.map(|at| cursor(&scale, at, "now", Some("now"), Some("now"), 4.0, height, width));
+        let scrub_cursor = scrub_at
+            .map(|at| cursor(&scale, at, "scrub-cursor", Some("scrub-cursor"), Some("t ="), 4.0, height, width));
+        html! {
+            <svg
+                class="timeline"
+                data-testid="timeline"
+                data-source={source}
+                width={width.to_string()}
+                height={height.to_string()}
+                viewBox={format!("0 0 {width} {height}")}
+                role="group"
+                aria-label={summary}
+            >
+                { for axis_title }
+                { axis(&scale, AXIS_H, height - 6.0) }
+                <g class="lanes" role="list">{ for rendered }</g>
+                { for now_cursor }
+                { for scrub_cursor }
+            </svg>
+        }
+    };
+
     html! {
         <section class="timeline-pane pane" aria-labelledby="timeline-heading">
             <div class="pane-head">
@@ -445,24 +657,8 @@ pub fn timeline_view() -> Html {
                 <span class="pane-note">{ caption }</span>
                 <ViewOptions />
             </div>
-            <div class="timeline-scroll" ref={container} tabindex="0" aria-label="Timeline (scrolls sideways on small screens)">
-                <svg
-                    class="timeline"
-                    data-testid="timeline"
-                    data-source={source}
-                    width={width.to_string()}
-                    height={height.to_string()}
-                    viewBox={format!("0 0 {width} {height}")}
-                    role="img"
-                    aria-label={summary}
-                >
-                    if !shape.stacked {
-                        <text class="axis-title" x="12" y={(AXIS_H - 8.0).to_string()}>{ "time →" }</text>
-                    }
-                    { axis(&scale, AXIS_H, height - 6.0) }
-                    <g class="lanes">{ for rendered }</g>
-                    { for cursor }
-                </svg>
+            <div class="timeline-scroll" ref={container} tabindex="0" role="group" aria-label="Timeline (scrolls sideways on small screens)">
+                { drawing }
             </div>
             <Legend />
         </section>

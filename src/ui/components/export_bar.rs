@@ -1,0 +1,161 @@
+//! `ExportBar`: under the timeline, the run shown (the ideal one before a run, the real one after)
+//! saved as a Chrome trace (.json, also opened in Perfetto), the timeline as .svg and .png, and
+//! the section as a runnable .py. Disabled while a run is going on: a half-finished run would be
+//! exported as if it had ended. What happened is said in `[data-testid=export-message]`.
+
+use yew::prelude::*;
+
+use crate::browser::address;
+use crate::browser::export::{self, PerfettoOutcome};
+use crate::report::chrome_trace::{chrome_trace, process_name};
+use crate::report::python_file::{file_stem, python_file};
+use crate::ui::state::{use_page, PageContext};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tone {
+    Done,
+    Working,
+    Problem,
+}
+
+impl Tone {
+    fn name(self) -> &'static str {
+        match self {
+            Tone::Done => "done",
+            Tone::Working => "working",
+            Tone::Problem => "problem",
+        }
+    }
+}
+
+type Message = UseStateHandle<Option<(Tone, String)>>;
+
+/// The address that reproduces what the page shows.
+fn link_of(state: &PageContext) -> String {
+    format!("{}{}", address::page_url(), state.link().to_hash())
+}
+
+fn trace_json(state: &PageContext) -> String {
+    chrome_trace(&state.shown().timeline, &process_name(&state.scenario), &link_of(state))
+}
+
+fn say(message: &Message, tone: Tone, text: impl Into<String>) {
+    message.set(Some((tone, text.into())));
+}
+
+fn saved(message: &Message, result: Result<(), wasm_bindgen::JsValue>, file: &str, after: &str) {
+    match result {
+        Ok(()) => say(message, Tone::Done, format!("Saved {file}{after}")),
+        Err(e) => say(message, Tone::Problem, format!("Could not save {file}: {}", e.as_string().unwrap_or_default())),
+    }
+}
+
+#[function_component(ExportBar)]
+pub fn export_bar() -> Html {
+    let state = use_page();
+    let message: Message = use_state_eq(|| None);
+    let running = state.running();
+    let what = if state.live.is_some() { "the real run" } else { "the ideal run (preview)" };
+
+    let on_json = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let file = format!("{}.json", file_stem(&state.scenario));
+            let result = export::download_text(&file, "application/json", &trace_json(&state));
+            saved(&message, result, &file, ": open it at ui.perfetto.dev or in chrome://tracing.");
+        })
+    };
+    let on_perfetto = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let file = format!("{}.json", file_stem(&state.scenario));
+            say(&message, Tone::Working, "Opening Perfetto in a new window…");
+            let reply = message.clone();
+            let fallback = format!("download {file} (Trace .json) and open it at ui.perfetto.dev or in chrome://tracing");
+            // Inside the click: browsers open windows only for a user gesture.
+            export::open_in_perfetto(&trace_json(&state), &process_name(&state.scenario), &file, move |outcome| {
+                let (tone, text) = match outcome {
+                    PerfettoOutcome::Sent => (Tone::Done, "Sent to Perfetto: the run is open in its window.".to_string()),
+                    PerfettoOutcome::Blocked => (
+                        Tone::Problem,
+                        format!("The browser blocked the Perfetto window. Allow pop-ups for this page, or {fallback}."),
+                    ),
+                    PerfettoOutcome::NoAnswer => (
+                        Tone::Problem,
+                        format!("Perfetto did not answer within 10 s (offline?). Instead, {fallback}."),
+                    ),
+                    PerfettoOutcome::Closed => {
+                        (Tone::Problem, format!("The Perfetto window was closed before it was ready. Or {fallback}."))
+                    }
+                };
+                say(&reply, tone, text);
+            });
+        })
+    };
+    let on_svg = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let file = format!("{}-timeline.svg", file_stem(&state.scenario));
+            let result = export::timeline_svg(&process_name(&state.scenario))
+                .and_then(|(svg, _, _)| export::download_text(&file, "image/svg+xml", &svg));
+            saved(&message, result, &file, ".");
+        })
+    };
+    let on_png = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let file = format!("{}-timeline.png", file_stem(&state.scenario));
+            let (message, title) = (message.clone(), process_name(&state.scenario));
+            say(&message, Tone::Working, format!("Drawing {file}…"));
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match export::timeline_svg(&title) {
+                    Ok((svg, width, height)) => export::svg_to_png(&svg, width, height, 2.0)
+                        .await
+                        .and_then(|blob| export::download_blob(&file, &blob)),
+                    Err(e) => Err(e),
+                };
+                saved(&message, result, &file, " (drawn at 2x).");
+            });
+        })
+    };
+    let on_py = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let file = format!("{}.py", file_stem(&state.scenario));
+            let text = python_file(&state.scenario, &link_of(&state));
+            let result = export::download_text(&file, "text/x-python", &text);
+            saved(&message, result, &file, &format!(": run it with python3 {file}"));
+        })
+    };
+
+    let why = running.then_some("export-why");
+    let title = running.then_some("Available when the run ends (or after Stop)");
+    let button = |testid: &'static str, label: &'static str, hint: &'static str, onclick: Callback<MouseEvent>| {
+        html! {
+            <button type="button" class="ghost-button" data-testid={testid} disabled={running}
+                title={title.unwrap_or(hint)} aria-describedby={why} {onclick}>
+                { label }
+            </button>
+        }
+    };
+    let (tone, text) = match &*message {
+        Some((tone, text)) => (tone.name(), text.clone()),
+        None => ("idle", String::new()),
+    };
+    html! {
+        <div class="export-bar" role="group" aria-labelledby="export-label">
+            <span id="export-label" class="export-label">{ format!("Export {what}:") }</span>
+            { button("export-json", "Trace .json", "Chrome Trace Event JSON: one track per task (Perfetto, chrome://tracing)", on_json) }
+            { button("export-perfetto", "Open in Perfetto", "Open the trace in ui.perfetto.dev, in a new window", on_perfetto) }
+            { button("export-svg", "Timeline .svg", "The timeline as a standalone SVG", on_svg) }
+            { button("export-png", "Timeline .png", "The timeline as a PNG image (2x)", on_png) }
+            { button("export-py", "Python .py", "This code with your values, as a script python3 runs", on_py) }
+            if running {
+                <span id="export-why" class="pane-note">{ "Export is available when the run ends." }</span>
+            }
+            <p class={classes!("export-message", format!("export-{tone}"))} data-testid="export-message" data-state={tone} role="status">
+                { text }
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,151 @@
+//! `Scrubber`: a time slider and step buttons that move a cursor through a run that is over (or
+//! through the ideal preview). The timeline, console and tables then show the run as it was at that
+//! moment (`state.shown()`), and this panel says what just happened and what every task is doing.
+//! Arrow keys on the slider step event by event; the moment goes in the link as `t=`.
+
+use yew::prelude::*;
+
+use crate::engine::Micros;
+use crate::report::event_table::describe;
+use crate::report::moment::{task_states, Moment};
+use crate::ui::format::{ms, secs_spaced, thousands};
+use crate::ui::state::{use_page, Action, Step};
+
+/// A symbol per state, so a state is never told by colour alone (characters every system font
+/// has: emoji-only symbols show as empty boxes where no emoji font is installed).
+fn symbol(state: &str) -> &'static str {
+    match state {
+        "ready" => "○",
+        "running" => "▶",
+        "waiting" => "…",
+        "late" => "⚠",
+        "cpu" => "⚙",
+        "done" => "✓",
+        "cancelled" => "✕",
+        "failed" => "!",
+        _ => "·",
+    }
+}
+
+/// The most task states listed (a run of thousands lists the first ones and says how many more).
+const MAX_LISTED: usize = 12;
+
+#[function_component(Scrubber)]
+pub fn scrubber() -> Html {
+    let state = use_page();
+    if state.hides_preview() {
+        return Html::default();
+    }
+    let running = state.running();
+    let whole = state.whole();
+    let log = &whole.log;
+    let end = whole.timeline.end;
+    let moment = state.cursor.unwrap_or_else(|| Moment::end(log));
+    let scrubbing = state.cursor.is_some();
+    let step = |step: Step| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Step(step)))
+    };
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(at_ms) = input.value().parse::<f64>() {
+                let at = (at_ms.max(0.0) * 1_000.0).round() as Micros;
+                state.dispatch(Action::Scrub(Some(at)));
+            }
+        })
+    };
+    // Arrows step event by event (the slider's own steps would be a millisecond, mostly empty).
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let step = match e.key().as_str() {
+                "ArrowLeft" | "ArrowDown" => Step::Previous,
+                "ArrowRight" | "ArrowUp" => Step::Next,
+                "Home" => Step::Start,
+                "End" => Step::End,
+                _ => return,
+            };
+            e.prevent_default();
+            state.dispatch(Action::Step(step));
+        })
+    };
+
+    let names: Vec<String> = whole.timeline.lanes.iter().map(|l| l.name.clone()).collect();
+    let happened = moment.last_event(log).map(|event| {
+        let who = names.get(event.task).map_or("", String::as_str);
+        format!("{who}: {}", describe(event, &names))
+    });
+    let position = format!("event {} of {}", thousands(moment.shown), thousands(log.len()));
+    let at_text = format!("t = {}", secs_spaced(moment.at));
+    let shown = state.shown();
+    let states = task_states(&shown.timeline, moment.at);
+    let unborn = whole.timeline.lanes.len().saturating_sub(states.len());
+    let listed = states.iter().take(MAX_LISTED).map(|task| {
+        html! {
+            <li class={classes!("task-state", format!("state-{}", task.state))} data-testid="task-state" data-task={task.name.clone()} data-state={task.state}>
+                <span class="task-state-symbol" aria-hidden="true">{ symbol(task.state) }</span>
+                <span class="task-state-name">{ &task.name }</span>
+                <span class="task-state-detail">{ &task.detail }</span>
+            </li>
+        }
+    });
+    let more = states.len().saturating_sub(MAX_LISTED);
+    let disabled = running || log.is_empty();
+    let hint = if running {
+        "The cursor moves once the run is over."
+    } else if scrubbing {
+        "Showing the run as it was at this moment: the timeline, console and tables stop here."
+    } else {
+        "Drag the slider or use ← → to step through the run event by event."
+    };
+
+    html! {
+        <section class="scrubber pane" data-testid="scrubber" data-ms={ms(moment.at).to_string()} data-event={moment.shown.to_string()} aria-labelledby="scrubber-heading">
+            <div class="pane-head">
+                <h2 id="scrubber-heading">{ "Step through the run" }</h2>
+                <span class="pane-note">{ hint }</span>
+            </div>
+            <div class="scrub-controls">
+                <button type="button" class="scrub-button" data-testid="scrub-start" title="Before anything ran (Home)" aria-label="Go to the start" disabled={disabled || moment.shown == 0} onclick={step(Step::Start)}>{ "⇤" }</button>
+                <button type="button" class="scrub-button" data-testid="scrub-prev" title="The event before (←)" aria-label="Previous event" disabled={disabled || moment.shown == 0} onclick={step(Step::Previous)}>{ "◀" }</button>
+                <input
+                    type="range"
+                    name="t"
+                    class="scrub-slider"
+                    data-testid="scrub-slider"
+                    min="0"
+                    max={ms(end).to_string()}
+                    step="1"
+                    value={ms(moment.at).to_string()}
+                    disabled={disabled}
+                    aria-label="Moment of the run, in milliseconds"
+                    aria-valuetext={format!("{at_text}, {position}")}
+                    {oninput}
+                    {onkeydown}
+                />
+                <button type="button" class="scrub-button" data-testid="scrub-next" title="The event after (→)" aria-label="Next event" disabled={disabled || !scrubbing} onclick={step(Step::Next)}>{ "▶" }</button>
+                <button type="button" class="scrub-button" data-testid="scrub-end" title="The whole run (End)" aria-label="Show the whole run" disabled={disabled || !scrubbing} onclick={step(Step::End)}>{ "⇥" }</button>
+            </div>
+            <p class="scrub-readout" aria-live="polite">
+                <strong data-testid="scrub-time">{ at_text }</strong>
+                <span class="scrub-position">{ format!(" · {position}") }</span>
+                if let Some(text) = happened.filter(|_| scrubbing) {
+                    <span class="scrub-event" data-testid="scrub-event">{ format!(" · {text}") }</span>
+                }
+            </p>
+            if scrubbing {
+                <ul class="task-states" data-testid="task-states" aria-label="What each task is doing at this moment">
+                    { for listed }
+                    if more > 0 {
+                        <li class="task-state-more">{ format!("… and {} more tasks", thousands(more)) }</li>
+                    }
+                    if unborn > 0 {
+                        <li class="task-state-more">{ format!("{} task{} not created yet", thousands(unborn), if unborn == 1 { "" } else { "s" }) }</li>
+                    }
+                </ul>
+            }
+        </section>
+    }
+}
