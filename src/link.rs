@@ -10,7 +10,7 @@
 //! saying what was changed and why. `tests/link_golden.rs` pins how fixed links decode, forever;
 //! `tests/link_properties.rs` checks that every state survives the round trip.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::engine::value::py_number;
 use crate::engine::{micros_from_secs, secs_from_micros, Micros};
@@ -278,9 +278,11 @@ pub fn decode(hash: &str) -> Link {
     // A key given more than once counts once, with its last value (only `url` is a list): so a
     // link repeating a bad value a thousand times gets one notice, not a thousand.
     let mut last: HashMap<&str, usize> = HashMap::new();
+    // In order of first repetition; the set keeps this linear for links with thousands of keys.
     let mut repeated: Vec<&str> = Vec::new();
+    let mut repeated_set: HashSet<&str> = HashSet::new();
     for (i, (key, _)) in entries.iter().enumerate() {
-        if last.insert(key.as_str(), i).is_some() && key != "url" && key != "v" && !repeated.contains(&key.as_str()) {
+        if last.insert(key.as_str(), i).is_some() && key != "url" && key != "v" && repeated_set.insert(key.as_str()) {
             repeated.push(key);
         }
     }
@@ -322,11 +324,8 @@ pub fn decode(hash: &str) -> Link {
                 None if i + 1 == entries.len() && raw.is_none_or(str::is_empty) && is_cut_key(id, key) => {
                     cut = true;
                 }
-                None => {
-                    if !unknown.contains(&key) {
-                        unknown.push(key);
-                    }
-                }
+                // Each key is seen once here (only its last occurrence is read), so no duplicates.
+                None => unknown.push(key),
             },
         }
     }

@@ -103,7 +103,8 @@ pub fn timeline_svg(title: &str) -> Result<(String, f64, f64), JsValue> {
         out.append_child(&copy)?;
     }
     let text = web_sys::XmlSerializer::new()?.serialize_to_string(&out)?;
-    Ok((format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{text}\n"), width, height))
+    // No XML declaration: UTF-8 is XML's default, and the file starts with `<svg` as people expect.
+    Ok((format!("{text}\n"), width, height))
 }
 
 /// The page's style rules that apply to `targets` or inside them, plus `:root`'s (the colour

@@ -67,12 +67,14 @@ pub struct TaskState {
     pub detail: String,
 }
 
-/// Each task created by the moment and its state then, from the timeline of the events up to it
-/// (built with `now` = the moment, so open states are cut there).
-pub fn task_states(timeline: &Timeline, at: Micros) -> Vec<TaskState> {
+/// The first `limit` tasks created by the moment and their states then, from the timeline of the
+/// events up to it (built with `now` = the moment, so open states are cut there). A run of
+/// thousands of tasks lists a few: the words for all of them would be read by nobody.
+pub fn task_states(timeline: &Timeline, at: Micros, limit: usize) -> Vec<TaskState> {
     timeline
         .lanes
         .iter()
+        .take(limit)
         .map(|lane| {
             let (state, detail) = match lane.segments.last() {
                 None => ("ready", format!("created at {}, not started yet", secs(lane.created))),
@@ -164,11 +166,11 @@ mod tests {
         let at = 500_000;
         let moment = Moment::at_time(&events, at);
         let timeline = Timeline::from_events(&events[..moment.shown], Some(at));
-        let states = task_states(&timeline, at);
+        let states = task_states(&timeline, at, 10);
         assert_eq!(states.len(), 1);
         assert_eq!(states[0].state, "waiting");
         assert_eq!(states[0].detail, "waiting on sleep(1) since 0.000 s");
         let timeline = Timeline::from_events(&events, None);
-        assert_eq!(task_states(&timeline, 1_000_000)[0].detail, "done at 1.000 s");
+        assert_eq!(task_states(&timeline, 1_000_000, 10)[0].detail, "done at 1.000 s");
     }
 }

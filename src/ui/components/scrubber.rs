@@ -80,9 +80,10 @@ pub fn scrubber() -> Html {
     let position = format!("event {} of {}", thousands(moment.shown), thousands(log.len()));
     let at_text = format!("t = {}", secs_spaced(moment.at));
     let shown = state.shown();
-    let states = task_states(&shown.timeline, moment.at);
-    let unborn = whole.timeline.lanes.len().saturating_sub(states.len());
-    let listed = states.iter().take(MAX_LISTED).map(|task| {
+    let states = task_states(&shown.timeline, moment.at, MAX_LISTED);
+    let created = shown.timeline.lanes.len();
+    let unborn = whole.timeline.lanes.len().saturating_sub(created);
+    let listed = states.iter().map(|task| {
         html! {
             <li class={classes!("task-state", format!("state-{}", task.state))} data-testid="task-state" data-task={task.name.clone()} data-state={task.state}>
                 <span class="task-state-symbol" aria-hidden="true">{ symbol(task.state) }</span>
@@ -91,7 +92,7 @@ pub fn scrubber() -> Html {
             </li>
         }
     });
-    let more = states.len().saturating_sub(MAX_LISTED);
+    let more = created.saturating_sub(MAX_LISTED);
     let disabled = running || log.is_empty();
     let hint = if running {
         "The cursor moves once the run is over."
