@@ -116,6 +116,7 @@ test('predict mode hides the preview, then marks each guess with its reason', as
   await expectVisible(page, '[data-testid=predict-card]', 'no cards to order', problems);
   assert.equal(await page.$$eval('[data-testid=ideal-line]', (els) => els.length), 0, 'the preview gives the answer away');
   await expectVisible(page, '[data-testid=preview-hidden]', 'the timeline is not hidden', problems);
+  assert.equal(await page.$$eval('[data-testid=total]', (els) => els.length), 0, 'the ideal total gives the answer away');
   const cards = () => page.$$eval('[data-testid=predict-card]', (els) => els.map((el) => el.dataset.text));
   assert.deepEqual(await cards(), ['Hello, Alice!', 'Hello, Bob!', 'Hello, Charlie!'], 'dealt in code order');
   // Bob up with the button, then Charlie up and back down with Alt+arrows.

@@ -19,7 +19,7 @@ fn check(id: ScenarioId, mode: &str, expect: Expect) {
     }
     let table: String = rows(&scenario.run_virtual().events)
         .iter()
-        .map(|row| format!("{:>9} {:<8} {}\n", secs(row.at), row.task_name, row.what))
+        .map(|row| format!("{:<9} {:<8} {}\n", secs(row.at), row.task_name, row.what))
         .collect();
     expect.assert_eq(&table);
 }
@@ -30,15 +30,15 @@ fn coroutine_rows() {
         ScenarioId::Coroutine,
         "",
         expect![[r#"
-              0.000 s main     created by asyncio.run: fetch_data()
-              0.000 s main     starts running
-              0.000 s main     prints “<coroutine object fetch_data at 0x107d12f80>”
-              0.000 s main     prints “Starting to fetch...”
-              0.000 s main     waits on sleep(2) (due at 2.000 s)
-              2.000 s main     resumes
-              2.000 s main     prints “Data fetched!”
-              2.000 s main     prints “{'data': 'example'}”
-              2.000 s main     returns None
+            0.000 s   main     created by asyncio.run: fetch_data()
+            0.000 s   main     starts running
+            0.000 s   main     prints “<coroutine object fetch_data at 0x107d12f80>”
+            0.000 s   main     prints “Starting to fetch...”
+            0.000 s   main     waits on sleep(2) (due at 2.000 s)
+            2.000 s   main     resumes
+            2.000 s   main     prints “Data fetched!”
+            2.000 s   main     prints “{'data': 'example'}”
+            2.000 s   main     returns None
         "#]],
     );
 }
@@ -49,23 +49,23 @@ fn cancellation_rows() {
         ScenarioId::Background,
         "",
         expect![[r#"
-              0.000 s main     created by asyncio.run: main()
-              0.000 s main     starts running
-              0.000 s task     created by main: background_task()
-              0.000 s main     waits on sleep(10) (due at 10.000 s)
-              0.000 s task     starts running
-              0.000 s task     prints “Background work...”
-              0.000 s task     waits on sleep(5) (due at 5.000 s)
-              5.000 s task     resumes
-              5.000 s task     prints “Background work...”
-              5.000 s task     waits on sleep(5) (due at 10.000 s)
-             10.000 s main     resumes
-             10.000 s task     cancel() requested by main
-             10.000 s main     prints “Time: 10.00s”
-             10.000 s main     returns None
-             10.000 s task     cancel() requested as the run ends
-             10.000 s task     CancelledError raised at sleep(5)
-             10.000 s task     ends cancelled
+            0.000 s   main     created by asyncio.run: main()
+            0.000 s   main     starts running
+            0.000 s   task     created by main: background_task()
+            0.000 s   main     waits on sleep(10) (due at 10.000 s)
+            0.000 s   task     starts running
+            0.000 s   task     prints “Background work...”
+            0.000 s   task     waits on sleep(5) (due at 5.000 s)
+            5.000 s   task     resumes
+            5.000 s   task     prints “Background work...”
+            5.000 s   task     waits on sleep(5) (due at 10.000 s)
+            10.000 s  main     resumes
+            10.000 s  task     cancel() requested by main
+            10.000 s  main     prints “Time: 10.00s”
+            10.000 s  main     returns None
+            10.000 s  task     cancel() requested as the run ends
+            10.000 s  task     CancelledError raised at sleep(5)
+            10.000 s  task     ends cancelled
         "#]],
     );
 }
@@ -76,30 +76,30 @@ fn cpu_rows() {
         ScenarioId::CpuVsIo,
         "blocking",
         expect![[r#"
-              0.000 s main     created by asyncio.run: main()
-              0.000 s main     starts running
-              0.000 s io1      created by main: io_task('io1', 0.3)
-              0.000 s io2      created by main: io_task('io2', 0.6)
-              0.000 s cpu      created by main: crunch(1)
-              0.000 s main     waits on gather(io1, io2, cpu)
-              0.000 s io1      starts running
-              0.000 s io1      waits on sleep(0.3) (due at 0.300 s)
-              0.000 s io2      starts running
-              0.000 s io2      waits on sleep(0.6) (due at 0.600 s)
-              0.000 s cpu      starts running
-              0.000 s cpu      CPU-bound work starts: cpu_work(1) holds the thread, no other task can run until it ends
-              1.000 s cpu      CPU-bound work ends: the thread is free again
-              1.000 s cpu      prints “CPU work done at 1.00s”
-              1.000 s cpu      returns None
-              1.000 s io1      resumes
-              1.000 s io1      prints “io1 woke up at 1.00s (asked for 0.3s)”
-              1.000 s io1      returns None
-              1.000 s io2      resumes
-              1.000 s io2      prints “io2 woke up at 1.00s (asked for 0.6s)”
-              1.000 s io2      returns None
-              1.000 s main     resumes
-              1.000 s main     prints “Time: 1.00s”
-              1.000 s main     returns None
+            0.000 s   main     created by asyncio.run: main()
+            0.000 s   main     starts running
+            0.000 s   io1      created by main: io_task('io1', 0.3)
+            0.000 s   io2      created by main: io_task('io2', 0.6)
+            0.000 s   cpu      created by main: crunch(1)
+            0.000 s   main     waits on gather(io1, io2, cpu)
+            0.000 s   io1      starts running
+            0.000 s   io1      waits on sleep(0.3) (due at 0.300 s)
+            0.000 s   io2      starts running
+            0.000 s   io2      waits on sleep(0.6) (due at 0.600 s)
+            0.000 s   cpu      starts running
+            0.000 s   cpu      CPU-bound work starts: cpu_work(1) holds the thread, no other task can run until it ends
+            1.000 s   cpu      CPU-bound work ends: the thread is free again
+            1.000 s   cpu      prints “CPU work done at 1.00s”
+            1.000 s   cpu      returns None
+            1.000 s   io1      resumes
+            1.000 s   io1      prints “io1 woke up at 1.00s (asked for 0.3s)”
+            1.000 s   io1      returns None
+            1.000 s   io2      resumes
+            1.000 s   io2      prints “io2 woke up at 1.00s (asked for 0.6s)”
+            1.000 s   io2      returns None
+            1.000 s   main     resumes
+            1.000 s   main     prints “Time: 1.00s”
+            1.000 s   main     returns None
         "#]],
     );
 }
@@ -110,35 +110,35 @@ fn sequential_fetch_rows() {
         ScenarioId::FetchUrls,
         "sequential",
         expect![[r#"
-              0.000 s main     created by asyncio.run: main()
-              0.000 s main     starts running
-              0.000 s main     prints “Synchronous style:”
-              0.000 s main     awaits fetch_url(session, 'https://api.github.com/users/python') directly (no new task: it runs inside this one)
-              0.000 s main     sends GET https://api.github.com/users/python
-              0.000 s main     waits on GET https://api.github.com/users/python
-              0.300 s main     gets the response's status and headers: 200 OK
-              0.300 s main     resumes
-              0.300 s main     reads the response body: 1,263 characters
-              0.300 s main     the directly awaited call returns
-              0.300 s main     prints “Fetched 1263 bytes from https://api.github.com/users/python”
-              0.300 s main     awaits fetch_url(session, 'https://api.github.com/users/github') directly (no new task: it runs inside this one)
-              0.300 s main     sends GET https://api.github.com/users/github
-              0.300 s main     waits on GET https://api.github.com/users/github
-              0.600 s main     gets the response's status and headers: 200 OK
-              0.600 s main     resumes
-              0.600 s main     reads the response body: 1,241 characters
-              0.600 s main     the directly awaited call returns
-              0.600 s main     prints “Fetched 1241 bytes from https://api.github.com/users/github”
-              0.600 s main     awaits fetch_url(session, 'https://api.github.com/users/torvalds') directly (no new task: it runs inside this one)
-              0.600 s main     sends GET https://api.github.com/users/torvalds
-              0.600 s main     waits on GET https://api.github.com/users/torvalds
-              0.900 s main     gets the response's status and headers: 200 OK
-              0.900 s main     resumes
-              0.900 s main     reads the response body: 1,223 characters
-              0.900 s main     the directly awaited call returns
-              0.900 s main     prints “Fetched 1223 bytes from https://api.github.com/users/torvalds”
-              0.900 s main     prints “Time: 0.90s”
-              0.900 s main     returns None
+            0.000 s   main     created by asyncio.run: main()
+            0.000 s   main     starts running
+            0.000 s   main     prints “Synchronous style:”
+            0.000 s   main     awaits fetch_url(session, 'https://api.github.com/users/python') directly (no new task: it runs inside this one)
+            0.000 s   main     sends GET https://api.github.com/users/python
+            0.000 s   main     waits on GET https://api.github.com/users/python
+            0.300 s   main     gets the response's status and headers: 200 OK
+            0.300 s   main     resumes
+            0.300 s   main     reads the response body: 1,263 characters
+            0.300 s   main     the directly awaited call returns
+            0.300 s   main     prints “Fetched 1263 bytes from https://api.github.com/users/python”
+            0.300 s   main     awaits fetch_url(session, 'https://api.github.com/users/github') directly (no new task: it runs inside this one)
+            0.300 s   main     sends GET https://api.github.com/users/github
+            0.300 s   main     waits on GET https://api.github.com/users/github
+            0.600 s   main     gets the response's status and headers: 200 OK
+            0.600 s   main     resumes
+            0.600 s   main     reads the response body: 1,241 characters
+            0.600 s   main     the directly awaited call returns
+            0.600 s   main     prints “Fetched 1241 bytes from https://api.github.com/users/github”
+            0.600 s   main     awaits fetch_url(session, 'https://api.github.com/users/torvalds') directly (no new task: it runs inside this one)
+            0.600 s   main     sends GET https://api.github.com/users/torvalds
+            0.600 s   main     waits on GET https://api.github.com/users/torvalds
+            0.900 s   main     gets the response's status and headers: 200 OK
+            0.900 s   main     resumes
+            0.900 s   main     reads the response body: 1,223 characters
+            0.900 s   main     the directly awaited call returns
+            0.900 s   main     prints “Fetched 1223 bytes from https://api.github.com/users/torvalds”
+            0.900 s   main     prints “Time: 0.90s”
+            0.900 s   main     returns None
         "#]],
     );
 }

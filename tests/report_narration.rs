@@ -177,3 +177,29 @@ fn a_run_cut_short_says_it_is_still_going() {
     assert!(sentences.iter().any(|s| s == "task2 finishes at 1.000 s."), "{sentences:#?}");
     assert_eq!(narrate(&[]), ["Nothing has happened yet."]);
 }
+
+#[test]
+fn a_real_run_a_little_late_is_about_the_longest_wait() {
+    // A real run: main resumes 40 ms after the last sleep ended (the page was drawing).
+    let mut events = Scenario::new(ScenarioId::SayHello).run_virtual().events;
+    for event in events.iter_mut().filter(|e| e.task == 0 && e.at == 3_000_000) {
+        event.at += 40_000;
+    }
+    assert_eq!(
+        narrate(&events).last().unwrap(),
+        "The run took 3.040 s: the tasks waited at the same time, so the total is about the longest wait (3.000 s), \
+         not the sum of the waits (6.000 s)."
+    );
+}
+
+#[test]
+fn the_largest_crowd_is_told_quickly() {
+    // The page tells a run when it ends and as the scrubber moves: 100,000 tasks (~400,000 events)
+    // must not take quadratic time.
+    let mut crowd = Scenario::new(ScenarioId::Stress);
+    crowd.set("n", ScenarioId::Stress.params()[0].max).unwrap();
+    let events = crowd.run_virtual().events;
+    let sentences = narrate(&events);
+    assert!(sentences.iter().any(|s| s.starts_with("All 100,000 finish")), "{sentences:#?}");
+    assert!(sentences.concat().len() < 1_000);
+}

@@ -55,8 +55,9 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValu
 /// fills bars with (they live in the legend's `<defs>`), and the page's CSS rules that apply to
 /// it with the light theme's colours, in a `<style>`, so it looks the same opened on its own.
 /// Returns the text and its size in CSS pixels. When the page draws the lanes of a long run in a
-/// scrolling box (only the rows in view exist), the picture has the axis and those rows.
-pub fn timeline_svg(title: &str) -> Result<(String, f64, f64), JsValue> {
+/// scrolling box (only the rows near the scroll position exist), the picture has the axis and
+/// those rows, cut to them, and says which of `lanes` they are.
+pub fn timeline_svg(title: &str, lanes: usize) -> Result<(String, f64, f64), JsValue> {
     let document = document().ok_or_else(|| error("no document"))?;
     let root = document.query_selector("[data-testid=timeline]")?.ok_or_else(|| error("no timeline on the page"))?;
     let parts: Vec<Element> = if root.tag_name().eq_ignore_ascii_case("svg") {
@@ -65,9 +66,30 @@ pub fn timeline_svg(title: &str) -> Result<(String, f64, f64), JsValue> {
         let list = root.query_selector_all("svg.timeline")?;
         (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
     };
+    let scrolled = !root.tag_name().eq_ignore_ascii_case("svg");
     let size = |el: &Element, name: &str| el.get_attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    let width = parts.iter().map(|p| size(p, "width")).fold(0.0, f64::max).max(1.0);
-    let height = parts.iter().map(|p| size(p, "height")).sum::<f64>().max(1.0);
+    let mut copies = Vec::new();
+    let mut note = None;
+    for part in &parts {
+        let copy: Element = part.clone_node_with_deep(true)?.unchecked_into();
+        if scrolled {
+            if let Some((top, bottom, drawn)) = rows_extent(&copy)? {
+                // Only the rendered rows, not the empty height the others would fill.
+                let width = size(&copy, "width");
+                copy.set_attribute("viewBox", &format!("0 {top} {width} {}", bottom - top))?;
+                copy.set_attribute("height", &(bottom - top).to_string())?;
+                if drawn < lanes {
+                    note = Some(format!(
+                        "{drawn} of the {lanes} lanes: the ones in view on the page when saved (the trace .json has them all)"
+                    ));
+                }
+            }
+        }
+        copies.push(copy);
+    }
+    const NOTE_H: f64 = 24.0;
+    let width = copies.iter().map(|p| size(p, "width")).fold(0.0, f64::max).max(1.0);
+    let height = copies.iter().map(|p| size(p, "height")).sum::<f64>().max(1.0) + note.as_ref().map_or(0.0, |_| NOTE_H);
 
     let out = document.create_element_ns(Some(SVG_NS), "svg")?;
     out.set_attribute("width", &width.to_string())?;
@@ -95,16 +117,47 @@ pub fn timeline_svg(title: &str) -> Result<(String, f64, f64), JsValue> {
     }
     out.append_child(&background)?;
     let mut y = 0.0;
-    for part in &parts {
-        let copy: Element = part.clone_node_with_deep(true)?.unchecked_into();
+    for copy in &copies {
         copy.set_attribute("x", "0")?;
         copy.set_attribute("y", &y.to_string())?;
-        y += size(part, "height");
-        out.append_child(&copy)?;
+        y += size(copy, "height");
+        out.append_child(copy)?;
+    }
+    if let Some(note) = note {
+        let text = document.create_element_ns(Some(SVG_NS), "text")?;
+        text.set_attribute("x", "12")?;
+        text.set_attribute("y", &(y + 16.0).to_string())?;
+        // Presentation attributes, not a class: the page may have no rule for it in use.
+        for (name, value) in [("fill", "#5b6470"), ("font-size", "12"), ("font-family", "system-ui, sans-serif")] {
+            text.set_attribute(name, value)?;
+        }
+        text.set_text_content(Some(&note));
+        out.append_child(&text)?;
     }
     let text = web_sys::XmlSerializer::new()?.serialize_to_string(&out)?;
     // No XML declaration: UTF-8 is XML's default, and the file starts with `<svg` as people expect.
     Ok((format!("{text}\n"), width, height))
+}
+
+/// The vertical extent of the rows drawn in `svg` (each a child of `g.lanes` placed with
+/// `translate(0,top)`, its background rect giving its height) and how many of them are lanes.
+fn rows_extent(svg: &Element) -> Result<Option<(f64, f64, usize)>, JsValue> {
+    let rows = svg.query_selector_all(".lanes > g")?;
+    let mut extent: Option<(f64, f64)> = None;
+    for i in 0..rows.length() {
+        let Some(row) = rows.item(i).and_then(|r| r.dyn_into::<Element>().ok()) else { continue };
+        let top = row
+            .get_attribute("transform")
+            .and_then(|t| t.strip_prefix("translate(0,")?.strip_suffix(')')?.trim().parse::<f64>().ok());
+        let height =
+            row.query_selector("rect")?.and_then(|r| r.get_attribute("height")).and_then(|h| h.parse::<f64>().ok());
+        if let (Some(top), Some(height)) = (top, height) {
+            let (lo, hi) = extent.unwrap_or((top, top + height));
+            extent = Some((lo.min(top), hi.max(top + height)));
+        }
+    }
+    let lanes = svg.query_selector_all("[data-testid=lane]")?.length() as usize;
+    Ok(extent.map(|(top, bottom)| (top, bottom, lanes)))
 }
 
 /// The page's style rules that apply to `targets` or inside them, plus `:root`'s (the colour
@@ -206,8 +259,7 @@ pub fn open_in_perfetto(json: &str, title: &str, file_name: &str, done: impl FnO
         move |outcome: PerfettoOutcome| {
             // Taken out first: a message arriving while we finish finds nothing to do.
             let Some(handshake) = slot.borrow_mut().take() else { return };
-            let _ = window
-                .remove_event_listener_with_callback("message", handshake.listener.as_ref().unchecked_ref());
+            let _ = window.remove_event_listener_with_callback("message", handshake.listener.as_ref().unchecked_ref());
             (handshake.done)(outcome);
         }
     };

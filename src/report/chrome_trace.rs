@@ -72,7 +72,9 @@ fn lane_events(lane: &Lane, index: usize, call_id: &mut usize, events: &mut Vec<
         json_string(&label)
     ));
     // Tracks in creation order (main first), as the page draws its lanes.
-    events.push(format!(r#"{{"name":"thread_sort_index","ph":"M","pid":{PID},"tid":{tid},"args":{{"sort_index":{index}}}}}"#));
+    events.push(format!(
+        r#"{{"name":"thread_sort_index","ph":"M","pid":{PID},"tid":{tid},"args":{{"sort_index":{index}}}}}"#
+    ));
     for segment in &lane.segments {
         let kind = &segment.kind;
         let ended = matches!(kind, SegmentKind::Done | SegmentKind::Cancelled { .. } | SegmentKind::Failed { .. });

@@ -148,8 +148,14 @@ pub fn narrate(events: &[Event]) -> Vec<String> {
 /// "main creates 3 tasks: task1 = say_hello('Alice', 2), …", per creating task.
 fn creations(tasks: &[TaskStory]) -> Vec<String> {
     let mut said = Vec::new();
-    for (id, parent) in tasks.iter().enumerate() {
-        let children: Vec<&TaskStory> = tasks.iter().filter(|t| t.parent == Some(id)).collect();
+    // Grouped once: scanning every task for each task's children is 10^8 steps for 10,000 tasks.
+    let mut children_of: Vec<Vec<&TaskStory>> = vec![Vec::new(); tasks.len()];
+    for task in tasks {
+        if let Some(siblings) = task.parent.and_then(|p| children_of.get_mut(p)) {
+            siblings.push(task);
+        }
+    }
+    for (parent, children) in tasks.iter().zip(&children_of) {
         let (Some(first), Some(last)) = (children.first(), children.last()) else { continue };
         if children.len() > LISTED {
             said.push(format!(
@@ -407,8 +413,9 @@ fn total(tasks: &[TaskStory], cpus: &[Cpu]) -> String {
     }
     // Waits on things (a sleep, a request, a worker), not on other tasks: gather() and `await
     // task` only wait for waits already counted.
-    let names: Vec<&str> = tasks.iter().map(|t| t.name.as_str()).collect();
-    let is_leaf = |w: &Wait| !w.on.starts_with("gather(") && !names.contains(&w.on.as_str());
+    // A set: with 10,000 tasks a list lookup per wait was 10^8 comparisons (~300 ms a render).
+    let names: std::collections::BTreeSet<&str> = tasks.iter().map(|t| t.name.as_str()).collect();
+    let is_leaf = |w: &Wait| !w.on.starts_with("gather(") && !names.contains(w.on.as_str());
     let leaf: Vec<&Wait> = tasks.iter().flat_map(|t| &t.waits).filter(|w| is_leaf(w)).collect();
     let spans: Vec<(Micros, Micros)> = leaf.iter().map(|w| (w.start, w.end.unwrap_or(*end).max(w.start))).collect();
     let sum: Micros = spans.iter().map(|(start, end)| end - start).sum();
@@ -417,10 +424,14 @@ fn total(tasks: &[TaskStory], cpus: &[Cpu]) -> String {
         _ if sum == 0 => format!("{took}."),
         [only] => format!("{took}, most of it waiting on {}.", only.on),
         _ if sum > covered(spans.clone()) + SAME => {
+            // A real run ends a little after its longest wait (its timers fire a few ms late).
+            let (waits, total) = (secs(sum), secs(*end));
             let longest_says = if end.abs_diff(longest) <= SAME {
-                format!("the total is the longest wait ({}), not the sum of the waits ({})", secs(longest), secs(sum))
+                format!("the total is the longest wait ({}), not the sum of the waits ({waits})", secs(longest))
+            } else if longest * 10 >= end * 9 {
+                format!("the total is about the longest wait ({}), not the sum of the waits ({waits})", secs(longest))
             } else {
-                format!("the total is far less than the sum of the waits ({})", secs(sum))
+                format!("the total ({total}) is less than the sum of the waits ({waits})")
             };
             let waiters: Vec<&str> =
                 tasks.iter().filter(|t| t.waits.iter().any(&is_leaf)).map(|t| t.name.as_str()).collect();

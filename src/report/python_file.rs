@@ -93,9 +93,7 @@ fn split_comment(line: &str) -> (&str, &str) {
 /// A link in a `#` comment stays on its line: control characters (a newline would end the
 /// comment and start code) are percent-encoded.
 fn comment_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { format!("%{:02X}", c as u32 & 0xff) } else { c.to_string() })
-        .collect()
+    text.chars().map(|c| if c.is_control() { format!("%{:02X}", c as u32 & 0xff) } else { c.to_string() }).collect()
 }
 
 #[cfg(test)]

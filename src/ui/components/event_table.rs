@@ -52,7 +52,7 @@ pub fn event_table() -> Html {
                 <h2 id="events-heading">{ "Events" }</h2>
                 <span class="pane-note">{ "The timeline above, as a table: one row per thing that happened." }</span>
             </div>
-            <div class="event-scroll" role="region" aria-labelledby="events-heading" tabindex="0">
+            <div class="event-scroll" tabindex="0" aria-label="Table of events (scrolls)">
                 <table class="event-table" data-testid="event-table">
                     <caption>{ caption }</caption>
                     <thead>

@@ -71,19 +71,21 @@ pub fn export_bar() -> Html {
             let file = format!("{}.json", file_stem(&state.scenario));
             say(&message, Tone::Working, "Opening Perfetto in a new window…");
             let reply = message.clone();
-            let fallback = format!("download {file} (Trace .json) and open it at ui.perfetto.dev or in chrome://tracing");
+            let fallback =
+                format!("download {file} (Trace .json) and open it at ui.perfetto.dev or in chrome://tracing");
             // Inside the click: browsers open windows only for a user gesture.
             export::open_in_perfetto(&trace_json(&state), &process_name(&state.scenario), &file, move |outcome| {
                 let (tone, text) = match outcome {
-                    PerfettoOutcome::Sent => (Tone::Done, "Sent to Perfetto: the run is open in its window.".to_string()),
+                    PerfettoOutcome::Sent => {
+                        (Tone::Done, "Sent to Perfetto: the run is open in its window.".to_string())
+                    }
                     PerfettoOutcome::Blocked => (
                         Tone::Problem,
                         format!("The browser blocked the Perfetto window. Allow pop-ups for this page, or {fallback}."),
                     ),
-                    PerfettoOutcome::NoAnswer => (
-                        Tone::Problem,
-                        format!("Perfetto did not answer within 10 s (offline?). Instead, {fallback}."),
-                    ),
+                    PerfettoOutcome::NoAnswer => {
+                        (Tone::Problem, format!("Perfetto did not answer within 10 s (offline?). Instead, {fallback}."))
+                    }
                     PerfettoOutcome::Closed => {
                         (Tone::Problem, format!("The Perfetto window was closed before it was ready. Or {fallback}."))
                     }
@@ -96,7 +98,8 @@ pub fn export_bar() -> Html {
         let (state, message) = (state.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
             let file = format!("{}-timeline.svg", file_stem(&state.scenario));
-            let result = export::timeline_svg(&process_name(&state.scenario))
+            let lanes = state.shown().timeline.lanes.len();
+            let result = export::timeline_svg(&process_name(&state.scenario), lanes)
                 .and_then(|(svg, _, _)| export::download_text(&file, "image/svg+xml", &svg));
             saved(&message, result, &file, ".");
         })
@@ -106,9 +109,10 @@ pub fn export_bar() -> Html {
         Callback::from(move |_: MouseEvent| {
             let file = format!("{}-timeline.png", file_stem(&state.scenario));
             let (message, title) = (message.clone(), process_name(&state.scenario));
+            let lanes = state.shown().timeline.lanes.len();
             say(&message, Tone::Working, format!("Drawing {file}…"));
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match export::timeline_svg(&title) {
+                let result = match export::timeline_svg(&title, lanes) {
                     Ok((svg, width, height)) => export::svg_to_png(&svg, width, height, 2.0)
                         .await
                         .and_then(|blob| export::download_blob(&file, &blob)),

@@ -43,6 +43,7 @@ pub fn status_bar() -> Html {
             _ => "Failed (see the console)".to_string(),
         },
         (Phase::Stopped, Some(live)) => format!("Stopped by you at {}", secs_spaced(live.now)),
+        _ if state.hides_preview() => "Not run yet — make your prediction, then press Run".to_string(),
         _ => "Not run yet — showing the ideal run (virtual clock)".to_string(),
     };
     // The total: measured once a run has ended on its own, else the ideal one (not while running).
@@ -83,7 +84,14 @@ pub fn status_bar() -> Html {
             if let Some(note) = live.and_then(|l| background_note(&l.hidden)) {
                 <p class="status-warning" data-testid="background-notice" role="note">{ note }</p>
             }
-            if let Some(total) = total {
+            if state.hides_preview() {
+                // Predict mode: the ideal total is the answer to one of the questions.
+                <p class="total">
+                    <span class="total-label">{ "Total " }</span>
+                    <strong>{ "?" }</strong>
+                    <span class="total-detail">{ " hidden while you predict" }</span>
+                </p>
+            } else if let Some(total) = total {
                 <p class="total">
                     <span class="total-label">{ "Total " }</span>
                     <strong data-testid="total" data-ms={ms(total).to_string()}>{ secs_spaced(total) }</strong>

@@ -13,6 +13,7 @@
 //! the words say, or are decoration).
 
 use yew::prelude::*;
+use yew::virtual_dom::Key;
 
 use crate::engine::{Lane, Micros, SegmentKind};
 use crate::ui::draw::{axis, bar, end_mark, is_end, Scale};
@@ -261,6 +262,7 @@ fn call_row(
     width: f64,
     now: Option<Micros>,
     stacked: bool,
+    key: Key,
 ) -> Html {
     let real = main.timeline.lanes.get(lane).and_then(|l| l.calls.get(index).map(|c| (l, c)));
     let twin = ghost.and_then(|g| g.timeline.lanes.get(lane)).and_then(|l| l.calls.get(index).map(|c| (l, c)));
@@ -317,9 +319,9 @@ fn call_row(
             data-task={main.timeline.lanes.get(lane).map(|l| l.name.clone())}
             data-call={label.name.clone()}
             transform={format!("translate(0,{top})")}
-            key={format!("{lane}-call-{index}")}
+            {key}
         >
-            <rect class="lane-bg call-bg" x="0" y="0" width={width.to_string()} height={height.to_string()} />
+            <rect class="lane-bg call-bg" width={width.to_string()} height={height.to_string()} />
             <g class="lane-label" aria-hidden="true">
                 <title>{ format!("await {}\n{outcome}\n(awaited directly: it runs inside its caller's task, on the lane above)", label.call) }</title>
                 <text class="call-name" x={label_x.to_string()} y={if stacked { "11" } else { "18" }}>{ format!("↳ {}", label.name) }</text>
@@ -327,6 +329,14 @@ fn call_row(
             { for ghost_bars }
             { for content }
         </g>
+    }
+}
+
+/// A row's own key (a drawing of every row): its lane, or its lane and call.
+fn row_key(row: &Row) -> Key {
+    match row {
+        Row::Lane(i) => Key::from(*i),
+        Row::Call { lane, call } => Key::from(format!("{lane}-call-{call}")),
     }
 }
 
@@ -352,7 +362,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn row(&self, row: &Row, top: f64) -> Html {
+    /// Row `row` at `top`, keyed `key` (see `row_key`).
+    fn row(&self, row: &Row, top: f64, key: Key) -> Html {
         match row {
             Row::Call { lane, call } => call_row(
                 &self.scale,
@@ -364,13 +375,14 @@ impl Ctx<'_> {
                 self.width,
                 self.now,
                 self.shape.stacked,
+                key,
             ),
-            Row::Lane(i) => self.lane(*i, top),
+            Row::Lane(i) => self.lane(*i, top, key),
         }
     }
 
     /// Lane `i`: its label, the ideal run behind it, its states, turns, end and prints.
-    fn lane(&self, i: usize, top: f64) -> Html {
+    fn lane(&self, i: usize, top: f64, key: Key) -> Html {
         let Ctx { scale, main, ghost, shape, width, running, name_chars, coro_chars, .. } = *self;
         let scale = &scale;
         let lane = main.timeline.lanes.get(i);
@@ -451,9 +463,9 @@ impl Ctx<'_> {
                 data-testid={testid}
                 data-task={task}
                 transform={format!("translate(0,{top})")}
-                key={i}
+                {key}
             >
-                <rect class="lane-bg" x="0" y="0" width={width.to_string()} height={shape.height.to_string()} />
+                <rect class="lane-bg" width={width.to_string()} height={shape.height.to_string()} />
                 <g class="lane-label" aria-hidden="true">
                     <title>{ format!("{} = {}\n{}", label_lane.name, label_lane.coro, outcome_text) }</title>
                     if shape.stacked {
@@ -593,7 +605,9 @@ pub fn timeline_view() -> Html {
         // window around the scroll position are rendered, each at its own place in the full
         // height, so the scroll bar is the whole list's.
         let (first, end) = window(&offsets, *block);
-        let rendered = (first..end).map(|r| ctx.row(&rows[r], offsets[r]));
+        // Keyed by lane (measured: keying by slot, so that a lane scrolled in patches the
+        // elements of one scrolled out instead of creating its own, was no faster).
+        let rendered = (first..end).map(|r| ctx.row(&rows[r], offsets[r], row_key(&rows[r])));
         let now_line = now.map(|at| cursor(&scale, at, "now", None, None, 0.0, body_h, width));
         let now_label = now.map(|at| cursor(&scale, at, "now", Some("now"), Some("now"), 4.0, AXIS_H, width));
         let scrub_line = scrub_at.map(|at| cursor(&scale, at, "scrub-cursor", None, None, 0.0, body_h, width));
@@ -623,7 +637,7 @@ pub fn timeline_view() -> Html {
         }
     } else {
         let height = AXIS_H + body_h + 6.0;
-        let rendered = rows.iter().zip(&offsets).map(|(row, top)| ctx.row(row, AXIS_H + top));
+        let rendered = rows.iter().zip(&offsets).map(|(row, top)| ctx.row(row, AXIS_H + top, row_key(row)));
         let now_cursor = now.map(|at| cursor(&scale, at, "now", Some("now"), Some("now"), 4.0, height, width));
         let scrub_cursor = scrub_at
             .map(|at| cursor(&scale, at, "scrub-cursor", Some("scrub-cursor"), Some("t ="), 4.0, height, width));
