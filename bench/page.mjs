@@ -127,56 +127,56 @@ try {
   // paint), not the display's 16.7 ms interval that any page would show.
   const fast = wanted('timeline') ? await launchBrowser(['--disable-frame-rate-limit', '--disable-gpu-vsync']) : null;
   if (fast) {
-  try {
-    const timelinePage = await (await fast.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
-    await timelinePage.goto(server.url, { waitUntil: 'load' });
-    await timelinePage.waitForSelector('[data-testid=run]');
-    // From opening the link (a hash change) to the first painted timeline of 10,001 lanes: the
-    // ideal run of 10,000 tasks on the virtual clock, its timeline, the rows in view, a paint.
-    const paint = await timelinePage.evaluate(async () => {
-      const t0 = performance.now();
-      location.hash = '#/many-tasks?n=10000';
-      await new Promise((resolve) => {
-        // A lane of the new section's tasks: the previous section's lanes are still there at t0.
-        const check = () => (document.querySelector('[data-testid=lane][data-task^="worker("]') ? resolve() : requestAnimationFrame(check));
-        check();
+    try {
+      const timelinePage = await (await fast.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+      await timelinePage.goto(server.url, { waitUntil: 'load' });
+      await timelinePage.waitForSelector('[data-testid=run]');
+      // From opening the link (a hash change) to the first painted timeline of 10,001 lanes: the
+      // ideal run of 10,000 tasks on the virtual clock, its timeline, the rows in view, a paint.
+      const paint = await timelinePage.evaluate(async () => {
+        const t0 = performance.now();
+        location.hash = '#/many-tasks?n=10000';
+        await new Promise((resolve) => {
+          // A lane of the new section's tasks: the previous section's lanes are still there at t0.
+          const check = () => (document.querySelector('[data-testid=lane][data-task^="worker("]') ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        return performance.now() - t0;
       });
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      return performance.now() - t0;
-    });
-    const inDom = await timelinePage.locator('[data-testid=lane]').count();
-    figure('10,000-lane timeline: time to first paint', paint, 'ms', 200, `${inDom} lanes in the DOM for 10,001 tasks`);
+      const inDom = await timelinePage.locator('[data-testid=lane]').count();
+      figure('10,000-lane timeline: time to first paint', paint, 'ms', 200, `${inDom} lanes in the DOM for 10,001 tasks`);
 
-    // Scrolling through the whole list, a box-height per step, one frame each: p95 frame time.
-    // The last lane must be in the DOM at the end (every lane reachable).
-    const scroll = await timelinePage.evaluate(async () => {
-      const scroller = document.querySelector('[data-testid=timeline] .lanes-scroll');
-      if (!scroller) return { frames: [], last: null, steps: 0 };
-      const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-      const step = scroller.clientHeight;
-      const steps = Math.ceil((scroller.scrollHeight - scroller.clientHeight) / step);
-      const frames = [];
-      let last = await frame();
-      for (let i = 1; i <= steps; i++) {
-        scroller.scrollTop = i * step;
-        const now = await frame();
-        frames.push(now - last);
-        last = now;
-      }
-      await frame();
-      const lanes = [...document.querySelectorAll('[data-testid=lane]')];
-      return { frames, last: lanes.at(-1)?.getAttribute('data-task') ?? null, steps };
-    });
-    figure(
-      '10,000-lane timeline: scroll frame (p95, whole list)',
-      scroll.frames.length ? quantile(scroll.frames, 0.95) : NaN,
-      'ms',
-      16,
-      `${scroll.steps} steps, median ${scroll.frames.length ? median(scroll.frames).toFixed(1) : '—'} ms, last lane in view: ${scroll.last}`,
-    );
-  } finally {
-    await fast.close();
-  }
+      // Scrolling through the whole list, a box-height per step, one frame each: p95 frame time.
+      // The last lane must be in the DOM at the end (every lane reachable).
+      const scroll = await timelinePage.evaluate(async () => {
+        const scroller = document.querySelector('[data-testid=timeline] .lanes-scroll');
+        if (!scroller) return { frames: [], last: null, steps: 0 };
+        const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+        const step = scroller.clientHeight;
+        const steps = Math.ceil((scroller.scrollHeight - scroller.clientHeight) / step);
+        const frames = [];
+        let last = await frame();
+        for (let i = 1; i <= steps; i++) {
+          scroller.scrollTop = i * step;
+          const now = await frame();
+          frames.push(now - last);
+          last = now;
+        }
+        await frame();
+        const lanes = [...document.querySelectorAll('[data-testid=lane]')];
+        return { frames, last: lanes.at(-1)?.getAttribute('data-task') ?? null, steps };
+      });
+      figure(
+        '10,000-lane timeline: scroll frame (p95, whole list)',
+        scroll.frames.length ? quantile(scroll.frames, 0.95) : NaN,
+        'ms',
+        16,
+        `${scroll.steps} steps, median ${scroll.frames.length ? median(scroll.frames).toFixed(1) : '—'} ms, last lane in view: ${scroll.last}`,
+      );
+    } finally {
+      await fast.close();
+    }
   }
 } finally {
   await browser.close();

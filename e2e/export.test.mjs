@@ -289,6 +289,8 @@ test('Open in Perfetto: no PONG within 10 s says so', async (t) => {
 test('many tasks: the preview exports too, with the lanes drawn in the scrolling box', async (t) => {
   const { page, problems } = await open(t, '#/many-tasks?n=100&spread=0.5');
   assert.match(await page.locator('.export-bar').textContent(), /Export the ideal run/);
+  // The scrolling box draws its rows once it knows its size: wait for them.
+  await page.locator('[data-testid=timeline] [data-testid=lane]').first().waitFor();
   const drawn = await page.locator('[data-testid=timeline] [data-testid=lane]').count();
   const svg = await download(page, 'export-svg', 'many-tasks.svg');
   const text = await readFile(svg.path, 'utf8');

@@ -5,6 +5,7 @@
 # totals, and fails when the brotli total is over the budget: 250 kB = 250,000 bytes (override
 # with PLAYGROUND_BUDGET_BROTLI_BYTES). Brotli is what a static host or CDN typically serves;
 # the figures are what a visitor downloads on the first visit.
+# SIZE_DIST=<folder> checks another release build than dist/ (e.g. dist-perf, a benchmark's own).
 set -euo pipefail
 _log_t0="$(date +%s)"
 # shellcheck source=scripts/env.sh
@@ -12,12 +13,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
 budget="${PLAYGROUND_BUDGET_BROTLI_BYTES:-250000}"
+dist="${SIZE_DIST:-dist}"
 command -v brotli >/dev/null || die "brotli not found (apt-get install brotli, or run scripts/setup.sh)"
-[[ -f dist/index.html ]] || die "dist/index.html missing: run scripts/build.sh first"
+[[ -f "$dist/index.html" ]] || die "$dist/index.html missing: run scripts/build.sh first"
 
-mapfile -t files < <(find dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' \) | sort)
-[[ ${#files[@]} -gt 0 ]] || die "no .html/.js/.wasm/.css files in dist/"
-grep -q '\.wasm$' <(printf '%s\n' "${files[@]}") || die "no .wasm file in dist/: the build is incomplete"
+mapfile -t files < <(find "$dist" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' \) | sort)
+[[ ${#files[@]} -gt 0 ]] || die "no .html/.js/.wasm/.css files in $dist/"
+grep -q '\.wasm$' <(printf '%s\n' "${files[@]}") || die "no .wasm file in $dist/: the build is incomplete"
 
 raw_total=0 gz_total=0 br_total=0
 printf '%-48s %10s %10s %10s\n' "file" "raw" "gzip -9" "brotli -q11"
@@ -26,7 +28,7 @@ for f in "${files[@]}"; do
   gz=$(gzip -9 -c "$f" | wc -c)
   br=$(brotli -q 11 -c "$f" | wc -c)
   raw_total=$((raw_total + raw)) gz_total=$((gz_total + gz)) br_total=$((br_total + br))
-  printf '%-48s %10d %10d %10d\n' "${f#dist/}" "$raw" "$gz" "$br"
+  printf '%-48s %10d %10d %10d\n' "${f#"$dist"/}" "$raw" "$gz" "$br"
 done
 printf '%-48s %10d %10d %10d\n' "TOTAL" "$raw_total" "$gz_total" "$br_total"
 

@@ -95,6 +95,13 @@ fn container() -> Result<ServiceWorkerContainer, String> {
     Ok(navigator.service_worker())
 }
 
+/// `register`, a task later (setTimeout 0): after the page's first render, so that the
+/// registration's own cost (several ms of main thread) is not in the time to ready (issue 7).
+/// A sample-api request made before then still waits for the worker (`register` is idempotent).
+pub fn register_soon() {
+    gloo_timers::callback::Timeout::new(0, register).forget();
+}
+
 /// Register the worker (once per page; later calls do nothing).
 pub fn register() {
     let first = STATE.with(|state| {

@@ -30,8 +30,8 @@ pub fn python_file(scenario: &Scenario, link: &str) -> String {
             out.push_str("# worker: Python cannot reach them. Replace them with real http(s) URLs first.\n");
         }
     }
-    out.push_str("# The page awaits at the top level, as a notebook does; a script cannot, so here\n");
-    out.push_str("# `await main()` is written `asyncio.run(main())`: the same coroutine on a new event loop.\n\n");
+    out.push_str("# The page awaits at the top level, as a notebook does; a script cannot, so here each\n");
+    out.push_str("# top-level `await X` is written `asyncio.run(X)`: the same coroutine on a new event loop.\n\n");
     out.push_str(&script(&scenario.python_text()));
     out
 }

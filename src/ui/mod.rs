@@ -23,7 +23,8 @@ pub fn start() {
     // only writes to the console (found by e2e/reliability.test.mjs: no banner ever showed).
     yew::set_custom_panic_hook(Box::new(crate::browser::panic_banner::report));
     yew::Renderer::<components::app::App>::new().render();
-    // 44.3's sample API: its service worker starts now, so that it already controls the page when
-    // the first sample-api request is made (else that request waits for it to start).
-    crate::browser::sample_api::register();
+    // 44.3's sample API: its service worker starts now (a task after the first render, which it
+    // would otherwise delay), so that it already controls the page when the first sample-api
+    // request is made (else that request waits for it to start).
+    crate::browser::sample_api::register_soon();
 }

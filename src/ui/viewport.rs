@@ -13,7 +13,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The `clientWidth` of `node` in CSS pixels (0 until it is first measured).
+/// The `clientWidth` of `node` in CSS pixels (0 until it is first measured, on the frame after
+/// the element first renders).
 #[hook]
 pub fn use_width<K: PartialEq + Clone + 'static>(node: NodeRef, key: K) -> i32 {
     let width = use_state_eq(|| 0);
@@ -27,7 +28,17 @@ pub fn use_width<K: PartialEq + Clone + 'static>(node: NodeRef, key: K) -> i32 {
     };
     {
         let measure = measure.clone();
-        use_effect_with(key, move |_| measure());
+        // The first measurement waits for the next animation frame: the page's first render (the
+        // Run button with it) is then over and the page interactive before the drawings that
+        // need a width are drawn (they draw nothing until then; issue 7's time to ready).
+        let first = *width == 0;
+        use_effect_with(key, move |_| {
+            if first {
+                next_frame(move || measure());
+            } else {
+                measure();
+            }
+        });
     }
     use_effect_with((), move |_| {
         let closure = Closure::<dyn FnMut()>::new(move || measure());
@@ -42,6 +53,14 @@ pub fn use_width<K: PartialEq + Clone + 'static>(node: NodeRef, key: K) -> i32 {
         }
     });
     *width
+}
+
+/// Calls `f` once, on the next animation frame.
+fn next_frame(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
 }
 
 /// The `scrollTop` (CSS pixels) of the element a `scroll` event came from (0 if it has none).

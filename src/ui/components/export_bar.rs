@@ -50,31 +50,57 @@ fn saved(message: &Message, result: Result<(), wasm_bindgen::JsValue>, file: &st
     }
 }
 
-#[function_component(ExportBar)]
-pub fn export_bar() -> Html {
-    let state = use_page();
-    let message: Message = use_state_eq(|| None);
-    let running = state.running();
-    let what = if state.live.is_some() { "the real run" } else { "the ideal run (preview)" };
+/// The five exports: one enum and one function rather than five closures, which keeps the wasm
+/// smaller (each closure type is code of its own).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Json,
+    Perfetto,
+    Svg,
+    Png,
+    Py,
+}
 
-    let on_json = {
-        let (state, message) = (state.clone(), message.clone());
-        Callback::from(move |_: MouseEvent| {
-            let file = format!("{}.json", file_stem(&state.scenario));
-            let result = export::download_text(&file, "application/json", &trace_json(&state));
-            saved(&message, result, &file, ": open it at ui.perfetto.dev or in chrome://tracing.");
-        })
-    };
-    let on_perfetto = {
-        let (state, message) = (state.clone(), message.clone());
-        Callback::from(move |_: MouseEvent| {
-            let file = format!("{}.json", file_stem(&state.scenario));
-            say(&message, Tone::Working, "Opening Perfetto in a new window…");
+impl Kind {
+    const ALL: [Kind; 5] = [Kind::Json, Kind::Perfetto, Kind::Svg, Kind::Png, Kind::Py];
+
+    /// `data-testid`, the button's text, and its tooltip.
+    fn button(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Kind::Json => (
+                "export-json",
+                "Trace .json",
+                "Chrome Trace Event JSON: one track per task (Perfetto, chrome://tracing)",
+            ),
+            Kind::Perfetto => {
+                ("export-perfetto", "Open in Perfetto", "Open the trace in ui.perfetto.dev, in a new window")
+            }
+            Kind::Svg => ("export-svg", "Timeline .svg", "The timeline as a standalone SVG"),
+            Kind::Png => ("export-png", "Timeline .png", "The timeline as a PNG image (2x)"),
+            Kind::Py => ("export-py", "Python .py", "This code with your values, as a script python3 runs"),
+        }
+    }
+}
+
+/// Do export `kind` of what the page shows. Runs inside the click: browsers open windows (and
+/// some start downloads) only for a user gesture.
+fn run_export(kind: Kind, state: &PageContext, message: &Message) {
+    let stem = file_stem(&state.scenario);
+    let title = process_name(&state.scenario);
+    let lanes = state.shown().timeline.lanes.len();
+    match kind {
+        Kind::Json => {
+            let file = format!("{stem}.json");
+            let result = export::download_text(&file, "application/json", &trace_json(state));
+            saved(message, result, &file, ": open it at ui.perfetto.dev or in chrome://tracing.");
+        }
+        Kind::Perfetto => {
+            let file = format!("{stem}.json");
+            say(message, Tone::Working, "Opening Perfetto in a new window…");
             let reply = message.clone();
             let fallback =
                 format!("download {file} (Trace .json) and open it at ui.perfetto.dev or in chrome://tracing");
-            // Inside the click: browsers open windows only for a user gesture.
-            export::open_in_perfetto(&trace_json(&state), &process_name(&state.scenario), &file, move |outcome| {
+            export::open_in_perfetto(&trace_json(state), &title, &file, move |outcome| {
                 let (tone, text) = match outcome {
                     PerfettoOutcome::Sent => {
                         (Tone::Done, "Sent to Perfetto: the run is open in its window.".to_string())
@@ -92,25 +118,17 @@ pub fn export_bar() -> Html {
                 };
                 say(&reply, tone, text);
             });
-        })
-    };
-    let on_svg = {
-        let (state, message) = (state.clone(), message.clone());
-        Callback::from(move |_: MouseEvent| {
-            let file = format!("{}-timeline.svg", file_stem(&state.scenario));
-            let lanes = state.shown().timeline.lanes.len();
-            let result = export::timeline_svg(&process_name(&state.scenario), lanes)
+        }
+        Kind::Svg => {
+            let file = format!("{stem}-timeline.svg");
+            let result = export::timeline_svg(&title, lanes)
                 .and_then(|(svg, _, _)| export::download_text(&file, "image/svg+xml", &svg));
-            saved(&message, result, &file, ".");
-        })
-    };
-    let on_png = {
-        let (state, message) = (state.clone(), message.clone());
-        Callback::from(move |_: MouseEvent| {
-            let file = format!("{}-timeline.png", file_stem(&state.scenario));
-            let (message, title) = (message.clone(), process_name(&state.scenario));
-            let lanes = state.shown().timeline.lanes.len();
-            say(&message, Tone::Working, format!("Drawing {file}…"));
+            saved(message, result, &file, ".");
+        }
+        Kind::Png => {
+            let file = format!("{stem}-timeline.png");
+            say(message, Tone::Working, format!("Drawing {file}…"));
+            let message = message.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match export::timeline_svg(&title, lanes) {
                     Ok((svg, width, height)) => export::svg_to_png(&svg, width, height, 2.0)
@@ -120,28 +138,38 @@ pub fn export_bar() -> Html {
                 };
                 saved(&message, result, &file, " (drawn at 2x).");
             });
-        })
-    };
-    let on_py = {
-        let (state, message) = (state.clone(), message.clone());
-        Callback::from(move |_: MouseEvent| {
-            let file = format!("{}.py", file_stem(&state.scenario));
-            let text = python_file(&state.scenario, &link_of(&state));
+        }
+        Kind::Py => {
+            let file = format!("{stem}.py");
+            let text = python_file(&state.scenario, &link_of(state));
             let result = export::download_text(&file, "text/x-python", &text);
-            saved(&message, result, &file, &format!(": run it with python3 {file}"));
-        })
-    };
+            saved(message, result, &file, &format!(": run it with python3 {file}"));
+        }
+    }
+}
 
+#[function_component(ExportBar)]
+pub fn export_bar() -> Html {
+    let state = use_page();
+    let message: Message = use_state_eq(|| None);
+    let running = state.running();
+    let what = if state.live.is_some() { "the real run" } else { "the ideal run (preview)" };
+    let onclick = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |kind: Kind| run_export(kind, &state, &message))
+    };
     let why = running.then_some("export-why");
-    let title = running.then_some("Available when the run ends (or after Stop)");
-    let button = |testid: &'static str, label: &'static str, hint: &'static str, onclick: Callback<MouseEvent>| {
+    let buttons = Kind::ALL.into_iter().map(|kind| {
+        let (testid, label, hint) = kind.button();
+        let onclick = onclick.reform(move |_: MouseEvent| kind);
         html! {
             <button type="button" class="ghost-button" data-testid={testid} disabled={running}
-                title={title.unwrap_or(hint)} aria-describedby={why} {onclick}>
+                title={if running { "Available when the run ends (or after Stop)" } else { hint }}
+                aria-describedby={why} {onclick}>
                 { label }
             </button>
         }
-    };
+    });
     let (tone, text) = match &*message {
         Some((tone, text)) => (tone.name(), text.clone()),
         None => ("idle", String::new()),
@@ -149,11 +177,7 @@ pub fn export_bar() -> Html {
     html! {
         <div class="export-bar" role="group" aria-labelledby="export-label">
             <span id="export-label" class="export-label">{ format!("Export {what}:") }</span>
-            { button("export-json", "Trace .json", "Chrome Trace Event JSON: one track per task (Perfetto, chrome://tracing)", on_json) }
-            { button("export-perfetto", "Open in Perfetto", "Open the trace in ui.perfetto.dev, in a new window", on_perfetto) }
-            { button("export-svg", "Timeline .svg", "The timeline as a standalone SVG", on_svg) }
-            { button("export-png", "Timeline .png", "The timeline as a PNG image (2x)", on_png) }
-            { button("export-py", "Python .py", "This code with your values, as a script python3 runs", on_py) }
+            { for buttons }
             if running {
                 <span id="export-why" class="pane-note">{ "Export is available when the run ends." }</span>
             }

@@ -600,7 +600,13 @@ pub fn timeline_view() -> Html {
         html! { <text class="axis-title" x="12" y={(AXIS_H - 8.0).to_string()} aria-hidden="true">{ "time →" }</text> }
     });
 
-    let drawing = if virtual_rows {
+    let drawing = if measured == 0 {
+        // Not measured yet (the first render of the page): an empty box of the drawing's height,
+        // drawn a frame later at the real width, so the page is interactive sooner and the lanes
+        // are not drawn twice (at a guessed width, then at the real one).
+        let height = AXIS_H + body_h.min(BOX_H) + 6.0;
+        html! { <svg class="timeline timeline-pending" width="100%" height={height.to_string()} aria-hidden="true" /> }
+    } else if virtual_rows {
         // The axis stays in place above a box of lanes that scrolls; only the rows meeting the
         // window around the scroll position are rendered, each at its own place in the full
         // height, so the scroll bar is the whole list's.
