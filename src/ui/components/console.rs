@@ -76,10 +76,13 @@ pub fn console() -> Html {
     rendered.extend(take_notes(None));
     let lines = rendered;
     // Scrubbed to a moment: the result is not known yet then (the lines stop at the moment too).
-    let result = state.live.as_ref().filter(|l| l.finished && state.cursor.is_none()).and_then(|l| l.result.clone()).or_else(|| {
-        // The preview shows what the ideal run ends with, too.
-        (live.is_none() && state.cursor.is_none()).then(|| state.ideal.result.clone()).flatten()
-    });
+    let result =
+        state.live.as_ref().filter(|l| l.finished && state.cursor.is_none()).and_then(|l| l.result.clone()).or_else(
+            || {
+                // The preview shows what the ideal run ends with, too.
+                (live.is_none() && state.cursor.is_none()).then(|| state.ideal.result.clone()).flatten()
+            },
+        );
     let ending = match result {
         Some(Ok(PyValue::None)) | None => Html::default(),
         Some(Ok(value)) => {

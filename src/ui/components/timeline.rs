@@ -428,7 +428,9 @@ impl Ctx<'_> {
             html! {
                 <>
                     { for bars }
-                    <g class="turns" aria-hidden="true">{ for turns }</g>
+                    // No wrapper: a bare rect is not exposed to assistive tech anyway, and with
+                    // thousands of lanes every element scrolled into view counts.
+                    { for turns }
                     { for ends }
                     { print_marks(scale, lane, shape, width - 4.0) }
                 </>
@@ -447,6 +449,7 @@ impl Ctx<'_> {
         };
         let stacked_room = (((width - 20.0) / 7.0) as usize).saturating_sub(outcome_short.chars().count() + 2);
         let name = fit(&label_lane.name, name_chars).unwrap_or_default();
+        let title = format!("{} = {}\n{}", label_lane.name, label_lane.coro, outcome_text);
         let (testid, task, words) = match lane {
             Some(lane) => ("lane", lane.name.clone(), lane_words(lane, running)),
             None => (
@@ -466,8 +469,16 @@ impl Ctx<'_> {
                 {key}
             >
                 <rect class="lane-bg" width={width.to_string()} height={shape.height.to_string()} />
+                if !shape.roomy {
+                    // Compact (many lanes): the name alone, its tooltip inside it (one element
+                    // less per lane than the group below).
+                    <text class="lane-label lane-name lane-name-compact" x="12" y="15" aria-hidden="true">
+                        <title>{ title }</title>
+                        { name }
+                    </text>
+                } else {
                 <g class="lane-label" aria-hidden="true">
-                    <title>{ format!("{} = {}\n{}", label_lane.name, label_lane.coro, outcome_text) }</title>
+                    <title>{ title }</title>
                     if shape.stacked {
                         // One line: name and call on the left, the outcome on the right.
                         <text class={classes!("lane-outcome", outcome_class)} x={(width - 10.0).to_string()} y="15" text-anchor="end">
@@ -479,16 +490,15 @@ impl Ctx<'_> {
                                 { fit(&coro_full, stacked_room.saturating_sub(label_lane.name.chars().count() + 2)).unwrap_or_default() }
                             </tspan>
                         </text>
-                    } else if shape.roomy {
+                    } else {
                         <text class="lane-name" x="12" y="19">{ name }</text>
                         <text class="lane-coro" x="12" y="34">{ coro }</text>
                         <text class={classes!("lane-outcome", outcome_class)} x="12" y="48">
                             { fit(&outcome_text, coro_chars).unwrap_or_default() }
                         </text>
-                    } else {
-                        <text class="lane-name lane-name-compact" x="12" y="15">{ name }</text>
                     }
                 </g>
+                }
                 { for ghost_bars }
                 { for content }
             </g>
