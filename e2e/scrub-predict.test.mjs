@@ -128,7 +128,10 @@ test('predict mode hides the preview, then marks each guess with its reason', as
   await page.locator('[data-testid=predict-card]').nth(1).focus();
   await page.keyboard.press('Alt+ArrowDown');
   assert.deepEqual(await cards(), ['Hello, Bob!', 'Hello, Alice!', 'Hello, Charlie!']);
+  await page.fill('input[name=predict-total]', '-1');
+  assert.match(await page.textContent('[data-testid=predict-total-error]'), /“-1” is not a time/);
   await page.fill('input[name=predict-total]', '3');
+  assert.equal(await page.$$eval('[data-testid=predict-total-error]', (els) => els.length), 0, 'the message goes once corrected');
   await screenshot(page, 'predict-before');
   await runToEnd(page, problems);
   await expectVisible(page, '[data-testid=predict-score]', 'no score after the run', problems);

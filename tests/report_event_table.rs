@@ -7,7 +7,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use async_playground::engine::{Event, EventKind, PyValue};
-use async_playground::report::event_table::{describe, rows, secs, task_names, thousands};
+use async_playground::report::event_table::{describe, rows, task_names};
+use async_playground::report::numbers::{secs, thousands};
 use async_playground::scenarios::{Scenario, ScenarioId};
 use expect_test::{expect, Expect};
 

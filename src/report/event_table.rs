@@ -2,7 +2,8 @@
 //! page's table view, and what the scrubber says about the event under its cursor. A screen reader
 //! reads the run from here, so the words say what happened, not how the engine logs it.
 
-use crate::engine::{secs_from_micros, Event, EventKind, Micros, PyValue, TaskId};
+use super::numbers::{secs, thousands};
+use crate::engine::{Event, EventKind, Micros, PyValue, TaskId};
 
 /// One row of the table view: when, which task, what happened.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,11 +16,6 @@ pub struct EventRow {
 
 /// Longest text quoted from a print or a return value: a fetched body is thousands of characters.
 const QUOTE_CHARS: usize = 80;
-
-/// `2.000 s`: seconds at 1x scale, to the millisecond, as prose writes them.
-pub fn secs(at: Micros) -> String {
-    format!("{:.3} s", secs_from_micros(at))
-}
 
 /// `text` cut to `QUOTE_CHARS` characters, its line breaks shown as ⏎ (a row is one line).
 fn quote(text: &str) -> String {
@@ -68,19 +64,6 @@ pub fn describe(event: &Event, names: &[String]) -> String {
         EventKind::HttpFailed { kind, message, .. } if message.is_empty() => format!("request fails: {kind}"),
         EventKind::HttpFailed { kind, message, .. } => format!("request fails: {kind}: {}", quote(message)),
     }
-}
-
-/// `12345` → `12,345`.
-pub fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// The task names of a log, from its `Created` events (what the timeline calls the lanes).

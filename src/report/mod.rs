@@ -5,5 +5,6 @@ pub mod chrome_trace;
 pub mod event_table;
 pub mod moment;
 pub mod narration;
+pub mod numbers;
 pub mod predict;
 pub mod python_file;

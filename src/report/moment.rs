@@ -3,6 +3,7 @@
 //! the run's views rebuilt from the events up to it, so a moment is just a time plus how many
 //! events had happened by then.
 
+use super::numbers::secs;
 use crate::engine::{Event, Micros, SegmentKind, TaskId, Timeline};
 
 /// `shown` events of the log have happened, and the clock reads `at`.
@@ -99,10 +100,6 @@ pub fn task_states(timeline: &Timeline, at: Micros, limit: usize) -> Vec<TaskSta
             TaskState { task: lane.task, name: lane.name.clone(), state, detail }
         })
         .collect()
-}
-
-fn secs(at: Micros) -> String {
-    format!("{:.3} s", at as f64 / 1e6)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use crate::engine::{Event, EventKind, Micros, PyValue, TaskId};
 
-use super::event_table::{secs, thousands};
+use super::numbers::{secs, thousands};
 
 /// More tasks than this are summarised ("100 tasks, worker(0) to worker(99)") instead of listed.
 const LISTED: usize = 6;

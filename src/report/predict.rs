@@ -2,6 +2,7 @@
 //! expect and guesses the total time; after the run each guess is marked right or wrong with the
 //! reason, taken from the event log (which wait ended when), not from text written per section.
 
+use super::numbers::secs;
 use crate::engine::{Event, EventKind, Micros, TaskId};
 
 /// The most lines a learner is asked to order: past this it is a chore, not a question.
@@ -174,8 +175,4 @@ fn waits_and_work(events: &[Event]) -> (Micros, Micros) {
         }
     }
     (sleeps, cpu)
-}
-
-fn secs(at: Micros) -> String {
-    format!("{:.3} s", at as f64 / 1e6)
 }

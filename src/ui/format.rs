@@ -14,10 +14,8 @@ pub fn secs(at: Micros) -> String {
     format!("{:.3}s", at as f64 / 1e6)
 }
 
-/// `3.000 s` with a space, for prose ("Total 3.000 s").
-pub fn secs_spaced(at: Micros) -> String {
-    format!("{:.3} s", at as f64 / 1e6)
-}
+/// `3.000 s` with a space, for prose ("Total 3.000 s"): the reports' own format.
+pub use crate::report::numbers::secs as secs_spaced;
 
 /// Lateness of a line or a run against the ideal one: `+3 ms`, `−2 ms`, `±0 ms`.
 pub fn signed_ms(delta_us: i64) -> String {
@@ -87,17 +85,7 @@ pub fn fit(text: &str, max: usize) -> Option<String> {
 }
 
 /// `12,345` for counts of tasks and events.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
+pub use crate::report::numbers::thousands;
 
 #[cfg(test)]
 mod tests {

@@ -270,7 +270,9 @@ impl PageState {
             predict: link.predict,
             guess: Guess::default(),
         };
-        state.deal();
+        if state.predict {
+            state.deal();
+        }
         state.scrub_to(link.cursor);
         if link.run {
             state.reduce_in_place(Action::Run);
@@ -395,7 +397,10 @@ impl PageState {
         self.live = None;
         // A moment keeps its time across an edit (to see what the edit changed then).
         self.scrub_to(self.cursor.map(|c| c.at));
-        self.deal();
+        // The cards are the new code's lines (dealt only in predict mode: it reads the whole log).
+        if self.predict {
+            self.deal();
+        }
     }
 
     fn set_draft(&mut self, draft: Draft) {
@@ -533,10 +538,12 @@ impl PageState {
 
     fn edit_guess(&mut self, edit: PredictEdit, running: bool) {
         match edit {
+            // A guess is made before a run, not during one.
+            PredictEdit::Mode(true) if running => {}
             PredictEdit::Mode(on) => {
                 self.predict = on;
                 // Guessing a run already on screen means nothing: a new guess starts from the code.
-                if on && !running {
+                if on {
                     self.live = None;
                     self.set_cursor(None);
                     self.deal();

@@ -6,7 +6,8 @@
 
 use yew::prelude::*;
 
-use crate::report::event_table::{describe, thousands};
+use crate::report::event_table::describe;
+use crate::report::numbers::thousands;
 use crate::ui::format::{ms, secs};
 use crate::ui::state::{use_page, Phase};
 

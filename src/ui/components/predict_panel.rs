@@ -20,7 +20,7 @@ pub fn predict_panel() -> Html {
     if !state.predict {
         return html! {
             <div class="predict-offer">
-                <button type="button" class="predict-toggle" data-testid="predict-toggle" aria-pressed="false" onclick={edit(PredictEdit::Mode(true))}>
+                <button type="button" class="predict-toggle" data-testid="predict-toggle" aria-pressed="false" disabled={state.running()} onclick={edit(PredictEdit::Mode(true))}>
                     { "Predict the output first" }
                 </button>
                 <span class="predict-offer-note">{ "Guess the order of the lines and the total, then run and see." }</span>
@@ -34,8 +34,11 @@ pub fn predict_panel() -> Html {
     let scored_run = state.live.as_ref().filter(|l| l.finished && !l.stop_requested);
     let run_lines = scored_run.map(|live| printed_lines(&live.trace.log));
     let verdicts: Option<Vec<Verdict>> = run_lines.as_ref().map(|lines| score_order(&state.guess.order, lines));
-    let guessed_total = state.guess.total.trim().trim_end_matches('s').trim().parse::<f64>().ok();
-    let guessed_total = guessed_total.filter(|t| t.is_finite() && *t >= 0.0);
+    let typed = state.guess.total.trim();
+    let guessed_total = typed.trim_end_matches('s').trim().parse::<f64>().ok().filter(|t| t.is_finite() && *t >= 0.0);
+    // Said next to the field at once, not discovered after the run as "no total guessed".
+    let total_problem = (!typed.is_empty() && guessed_total.is_none())
+        .then(|| format!("“{typed}” is not a time: write seconds, like 3 or 2.5."));
     let total_verdict = scored_run.and_then(|live| {
         let total = live.total?;
         Some(score_total(micros_from_secs(guessed_total?), total, &live.trace.log))
@@ -157,14 +160,18 @@ pub fn predict_panel() -> Html {
             }
             <label class="predict-total-field">
                 <span>{ "Total time, in seconds:" }</span>
-                <input type="number" name="predict-total" data-testid="predict-total" min="0" step="0.1" inputmode="decimal" value={state.guess.total.clone()} disabled={locked} oninput={ontotal} />
+                <input type="number" name="predict-total" data-testid="predict-total" min="0" step="0.1" inputmode="decimal" value={state.guess.total.clone()} disabled={locked} oninput={ontotal}
+                    aria-invalid={total_problem.is_some().then_some("true")} aria-describedby={total_problem.is_some().then_some("predict-total-error")} />
             </label>
+            if let Some(problem) = &total_problem {
+                <p class="predict-error" id="predict-total-error" data-testid="predict-total-error" role="alert">{ problem }</p>
+            }
             if let Some(verdict) = &total_verdict {
                 <p class={classes!("predict-why", if verdict.right { "right" } else { "wrong" })} data-testid="predict-total-verdict" data-right={verdict.right.to_string()}>
                     <span class="predict-mark" aria-hidden="true">{ if verdict.right { "✓" } else { "✗" } }</span>
                     { &verdict.why }
                 </p>
-            } else if scored_run.is_some() && guessed_total.is_none() {
+            } else if scored_run.is_some() && guessed_total.is_none() && total_problem.is_none() {
                 <p class="predict-note">{ "No total guessed." }</p>
             }
             if let Some(score) = score {

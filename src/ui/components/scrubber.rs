@@ -72,8 +72,10 @@ pub fn scrubber() -> Html {
         })
     };
 
-    let names: Vec<String> = whole.timeline.lanes.iter().map(|l| l.name.clone()).collect();
-    let happened = moment.last_event(log).map(|event| {
+    // Only at a cursor: this panel re-renders on every frame of a run, and a run of 100,000 tasks
+    // has as many names.
+    let happened = moment.last_event(log).filter(|_| scrubbing).map(|event| {
+        let names: Vec<String> = whole.timeline.lanes.iter().map(|l| l.name.clone()).collect();
         let who = names.get(event.task).map_or("", String::as_str);
         format!("{who}: {}", describe(event, &names))
     });
@@ -132,7 +134,7 @@ pub fn scrubber() -> Html {
             <p class="scrub-readout" aria-live="polite">
                 <strong data-testid="scrub-time">{ at_text }</strong>
                 <span class="scrub-position">{ format!(" · {position}") }</span>
-                if let Some(text) = happened.filter(|_| scrubbing) {
+                if let Some(text) = happened {
                     <span class="scrub-event" data-testid="scrub-event">{ format!(" · {text}") }</span>
                 }
             </p>
