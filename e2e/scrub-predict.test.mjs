@@ -155,3 +155,16 @@ test('predict mode hides the preview, then marks each guess with its reason', as
   assert.equal(await page.textContent('[data-testid=predict-score]'), '1 of 3 lines in the right place · total not quite');
   assert.deepEqual(problems, []);
 });
+
+test('predict mode: a measured time is a card without its number, and the real run scores it', async (t) => {
+  const { page, problems } = await open(t, '#/gather?a=1&b=2&speed=20&ideal=1&predict=1&v=1');
+  await expectVisible(page, '[data-testid=predict-card]', 'no cards to order', problems);
+  const cards = await page.$$eval('[data-testid=predict-card]', (els) => els.map((el) => el.dataset.text));
+  assert.deepEqual(cards, ["['Result A', 'Result B']", 'Time: …s'], 'the card must not give the total away');
+  await runToEnd(page, problems);
+  await expectVisible(page, '[data-testid=predict-score]', 'no score after the run', problems);
+  // The real run printed "Time: 2.0Xs": still the same line, in the right place.
+  const rights = await page.$$eval('[data-testid=predict-card]', (els) => els.map((el) => el.dataset.right));
+  assert.deepEqual(rights, ['true', 'true']);
+  assert.deepEqual(problems, []);
+});

@@ -1,7 +1,7 @@
 //! Predict mode's scoring on the chapter's runs: the cards are dealt in code order, and each
 //! verdict's reason comes from the run (which wait ended when), checked as text.
 
-use async_playground::report::predict::{dealt_order, printed_lines, score_order, score_total};
+use async_playground::report::predict::{dealt_order, mask_measured_times, printed_lines, score_order, score_total};
 use async_playground::scenarios::{Scenario, ScenarioId};
 use expect_test::{expect, Expect};
 
@@ -75,4 +75,17 @@ fn every_section_has_lines_to_order_or_says_why_not() {
         sorted.sort_unstable();
         assert_eq!(sorted, (0..lines.len()).collect::<Vec<_>>(), "{}: the deal is a permutation", id.id());
     }
+}
+
+#[test]
+fn measured_times_are_masked_so_a_card_neither_gives_the_total_away_nor_differs_from_the_real_run() {
+    assert_eq!(mask_measured_times("Time: 2.00s"), "Time: …s");
+    assert_eq!(mask_measured_times("CPU work done at 1.03s, io1 at 0.30s"), "CPU work done at …s, io1 at …s");
+    // Not a measured time: kept as printed.
+    assert_eq!(mask_measured_times("['Result A', 'Result B']"), "['Result A', 'Result B']");
+    assert_eq!(mask_measured_times("sleep(1.5) v2.0s3 10s 3.5"), "sleep(1.5) v2.0s3 10s 3.5");
+    // The ideal run's "Time: 2.00s" and a real run's "Time: 2.01s" are the same card.
+    let run = Scenario::new(ScenarioId::Gather).run_virtual();
+    let lines = printed_lines(&run.events);
+    assert_eq!(lines.last().map(|l| l.text.as_str()), Some("Time: …s"));
 }

@@ -20,7 +20,10 @@ pub struct PrintedLine {
 }
 
 /// The printed lines of a run in the order they came out (a `print` holding `\n` gives several, as
-/// on a terminal and in the console).
+/// on a terminal and in the console), with their measured times masked (`Time: …s`).
+///
+/// A card must not give the total away (`Time: 2.00s` on the preview), and a real run measures
+/// `Time: 2.01s`: the line is the same line for the question "which comes when".
 pub fn printed_lines(events: &[Event]) -> Vec<PrintedLine> {
     let mut names: Vec<String> = Vec::new();
     let mut waited: Vec<Option<String>> = Vec::new();
@@ -39,7 +42,7 @@ pub fn printed_lines(events: &[Event]) -> Vec<PrintedLine> {
             EventKind::Printed { text } => {
                 for part in text.split('\n') {
                     lines.push(PrintedLine {
-                        text: part.to_string(),
+                        text: mask_measured_times(part),
                         task: event.task,
                         task_name: names.get(event.task).cloned().unwrap_or_default(),
                         at: event.at,
@@ -51,6 +54,41 @@ pub fn printed_lines(events: &[Event]) -> Vec<PrintedLine> {
         }
     }
     lines
+}
+
+/// `Time: 2.00s` → `Time: …s`: every decimal number followed by `s` (what the chapter's code prints
+/// from `time.time()`) becomes `…`; other numbers stay (`['Result A', 2]`, `sleep(1)`).
+pub fn mask_measured_times(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_number = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric());
+        if starts_number {
+            let mut end = i;
+            while end < chars.len() && chars[end].is_ascii_digit() {
+                end += 1;
+            }
+            let has_fraction = end + 1 < chars.len() && chars[end] == '.' && chars[end + 1].is_ascii_digit();
+            if has_fraction {
+                let mut after = end + 1;
+                while after < chars.len() && chars[after].is_ascii_digit() {
+                    after += 1;
+                }
+                if chars.get(after) == Some(&'s') && chars.get(after + 1).is_none_or(|c| !c.is_alphanumeric()) {
+                    out.push('…');
+                    i = after;
+                    continue;
+                }
+            }
+            out.extend(&chars[i..end]);
+            i = end;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 /// The order the cards are dealt in: task by task, in the order the tasks were created: the order
