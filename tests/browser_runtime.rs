@@ -73,6 +73,78 @@ async fn a_cancelled_sleep_clears_its_timer_and_never_resumes() {
     assert!(!events.iter().any(|e| e.kind == EventKind::Resumed));
 }
 
+/// Wraps the page's `setTimeout` so the test can count the timers that were really set.
+fn count_set_timeout_calls() -> impl Fn() -> u32 {
+    let install = js_sys::Function::new_no_args(
+        "const original = globalThis.setTimeout; globalThis.__set = 0; \
+         globalThis.setTimeout = (...args) => { globalThis.__set += 1; return original(...args); };",
+    );
+    install.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    || js_sys::Reflect::get(&js_sys::global(), &"__set".into()).unwrap().as_f64().unwrap() as u32
+}
+
+/// Sleep on `runtime` until `at_ms` after its start and record `name` when woken.
+fn sleeper(
+    runtime: &BrowserRuntime,
+    name: &'static str,
+    at_ms: u64,
+    woke: &Rc<std::cell::RefCell<Vec<(&'static str, f64)>>>,
+) {
+    let (runtime, woke) = (runtime.clone(), woke.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        runtime.timer(at_ms * 1000).await;
+        woke.borrow_mut().push((name, runtime.clock().real_ms()));
+    });
+}
+
+#[wasm_bindgen_test]
+async fn a_thousand_sleeps_share_a_few_set_timeouts_and_wake_in_deadline_order() {
+    let set = count_set_timeout_calls();
+    let runtime = BrowserRuntime::new(1.0);
+    let woke = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let before = set();
+    // Deadlines 50..59 ms, started in the reverse of their order, 100 per deadline.
+    const NAMES: [&str; 10] = ["t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9"];
+    for _ in 0..100 {
+        for k in (0..10).rev() {
+            sleeper(&runtime, NAMES[k], 50 + k as u64, &woke);
+        }
+    }
+    TimeoutFuture::new(150).await;
+    let set_by_queue = set() - before - 1; // the test's own TimeoutFuture
+    let woke = woke.borrow();
+    assert_eq!(woke.len(), 1000, "every sleep wakes");
+    let order: Vec<&str> = woke.iter().map(|(name, _)| *name).collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted, "timers wake in deadline order, whatever order they were set in");
+    for (name, at) in woke.iter() {
+        let asked = 50.0 + name[1..].parse::<f64>().unwrap();
+        assert!(*at >= asked - 0.5, "{name} woke at {at:.1} ms, before its deadline {asked} ms");
+    }
+    // Per distinct deadline at most two setTimeouts: when it became the earliest (started in
+    // reverse order, each new one is) and after the one before it fired. Not one per sleep (1,000).
+    assert!(set_by_queue <= 2 * 10 + 2, "1,000 sleeps over 10 deadlines set {set_by_queue} setTimeouts");
+}
+
+#[wasm_bindgen_test]
+async fn a_shorter_sleep_set_after_a_longer_one_wakes_on_its_own_time() {
+    let runtime = BrowserRuntime::new(1.0);
+    let woke = Rc::new(std::cell::RefCell::new(Vec::new()));
+    sleeper(&runtime, "long", 300, &woke);
+    TimeoutFuture::new(10).await;
+    sleeper(&runtime, "short", 60, &woke);
+    TimeoutFuture::new(150).await;
+    {
+        let woke = woke.borrow();
+        assert_eq!(woke.iter().map(|(name, _)| *name).collect::<Vec<_>>(), ["short"], "only the short sleep is due");
+        // A wide bound: this checks that the earlier deadline re-armed the queue's setTimeout.
+        assert!(woke[0].1 < 140.0, "the short sleep woke at {:.1} ms, asked 60 ms", woke[0].1);
+    }
+    TimeoutFuture::new(250).await;
+    assert_eq!(woke.borrow().iter().map(|(name, _)| *name).collect::<Vec<_>>(), ["short", "long"]);
+}
+
 #[wasm_bindgen_test]
 async fn busy_really_delays_a_concurrent_timer() {
     let mut scenario = Scenario::new(ScenarioId::CpuVsIo);

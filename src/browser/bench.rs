@@ -14,7 +14,7 @@ use crate::engine::Runtime;
 use crate::scenarios::{Scenario, ScenarioId};
 
 /// Lateness (ms, actual wake-up minus asked) of `count` concurrent sleeps of 1 to 250 ms on the
-/// page's real loop at 1x: each is a setTimeout through the same `BrowserRuntime::timer` the
+/// page's real loop at 1x, through the same `BrowserRuntime::timer` (the run's timer queue) the
 /// scenarios use.
 #[wasm_bindgen]
 pub async fn playground_bench_timer_lateness(count: u32) -> Vec<f64> {

@@ -1,14 +1,23 @@
 //! `BrowserRuntime`: the engine's `Runtime` on the page's real event loop. Tasks are
-//! `wasm_bindgen_futures::spawn_local` tasks, sleeps are `setTimeout`s (gloo-timers), time is
+//! `wasm_bindgen_futures::spawn_local` tasks, sleeps wait in one timer queue per run that keeps a
+//! single `setTimeout` (gloo-timers) for its earliest deadline, time is
 //! `performance.now()`, fetches are the Fetch API (with an `AbortController`: a dropped request,
 //! timed out or stopped, is aborted), offloaded CPU work is a Web Worker (`cpu_worker`).
 //!
 //! `speed` divides every real wait (speed 10 runs a 3 s scenario in 0.3 s); every time reported to
 //! the engine is multiplied back, so events are always at 1x scale.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::{Rc, Weak};
+use std::task::{Context, Poll, Waker};
+
 use futures::future::LocalBoxFuture;
 use futures::FutureExt;
-use gloo_timers::future::TimeoutFuture;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, Request, RequestCache, RequestInit, RequestMode, Response};
@@ -50,6 +59,12 @@ impl Clock {
         micros as f64 / 1000.0 / self.speed
     }
 
+    /// True when `deadline` has come at `now`. setTimeout has millisecond granularity, so within
+    /// half a real millisecond is "due" (waiting for a timer of 0 ms would only add lateness).
+    fn is_due(&self, deadline: Micros, now: Micros) -> bool {
+        self.real_ms_for(deadline.saturating_sub(now)) < 0.5
+    }
+
     pub fn speed(&self) -> f64 {
         self.speed
     }
@@ -59,15 +74,222 @@ impl Clock {
 #[derive(Clone)]
 pub struct BrowserRuntime {
     clock: Clock,
+    timers: Rc<TimerQueue>,
 }
 
 impl BrowserRuntime {
     pub fn new(speed: f64) -> BrowserRuntime {
-        BrowserRuntime { clock: Clock::start(speed) }
+        let clock = Clock::start(speed);
+        BrowserRuntime { timers: TimerQueue::new(clock.clone()), clock }
     }
 
     pub fn clock(&self) -> &Clock {
         &self.clock
+    }
+}
+
+/// A run's sleeping timers, ordered by (deadline, the order they started waiting), with one
+/// `setTimeout` armed for the earliest. This is asyncio's own design (one heap of timer handles;
+/// the loop sleeps until the first is due, then runs every due one in heap order) and what makes
+/// 10,000 sleeping tasks cheap: 10,000 map entries and one setTimeout per distinct deadline that
+/// actually comes, instead of 10,000 setTimeouts, each with its JS closure, cleared one by one on
+/// Stop. It also gives ties the virtual clock's order: timers due together wake in the order they
+/// started waiting, whatever order the browser would have fired separate setTimeouts in.
+struct TimerQueue {
+    clock: Clock,
+    state: RefCell<TimerState>,
+    /// A fresh task to arm a short setTimeout from (see `arm`), made when first needed.
+    fresh_task: RefCell<Option<FreshTask>>,
+}
+
+/// A `MessageChannel` whose messages run `TimerQueue::arm_from_fresh_task`: a message is a new
+/// task of the event loop, with no timer nesting, and arrives at once (no clamp, no polling).
+struct FreshTask {
+    receiver: web_sys::MessagePort,
+    sender: web_sys::MessagePort,
+    _on_message: Closure<dyn FnMut()>,
+}
+
+impl Drop for FreshTask {
+    fn drop(&mut self) {
+        // Unhooked before the closure is freed: a message still on its way calls nothing.
+        self.receiver.set_onmessage(None);
+        self.receiver.close();
+    }
+}
+
+/// Browsers delay a setTimeout of less than 4 ms to 4 ms when it is set from inside a chain of
+/// more than 5 nested timers (the HTML standard's clamp). The queue's setTimeout is set again
+/// from its own callback, so it would always be nested: short waits go through a fresh task.
+const NESTED_TIMER_CLAMP_MS: u32 = 4;
+
+/// A waiting timer's place in the queue: its deadline, then a sequence number (ties).
+type TimerKey = (Micros, u64);
+
+struct TimerState {
+    waiting: BTreeMap<TimerKey, Waker>,
+    next_seq: u64,
+    /// The setTimeout armed for `deadline`: dropping it calls clearTimeout.
+    armed: Option<(Micros, Timeout)>,
+    /// The setTimeout that fired last. It is dropped at the next firing rather than inside its
+    /// own callback, so no closure is ever freed while it runs.
+    spent: Option<Timeout>,
+    /// A message to `fresh_task` is on its way (it will arm the setTimeout).
+    fresh_task_pending: bool,
+}
+
+impl TimerQueue {
+    fn new(clock: Clock) -> Rc<TimerQueue> {
+        let state =
+            TimerState { waiting: BTreeMap::new(), next_seq: 0, armed: None, spent: None, fresh_task_pending: false };
+        Rc::new(TimerQueue { clock, state: RefCell::new(state), fresh_task: RefCell::new(None) })
+    }
+
+    /// Wait in the queue until `deadline` (1x-scale micros since the run started).
+    fn wait_until(self: &Rc<Self>, deadline: Micros) -> QueuedTimer {
+        QueuedTimer { queue: self.clone(), deadline, key: None }
+    }
+
+    /// Make sure a setTimeout is armed no later than the earliest deadline; none when nothing waits
+    /// (a stopped run leaves no timer behind).
+    fn arm(self: &Rc<Self>) {
+        self.arm_timeout(false);
+    }
+
+    fn arm_from_fresh_task(self: &Rc<Self>) {
+        self.state.borrow_mut().fresh_task_pending = false;
+        self.arm_timeout(true);
+    }
+
+    fn arm_timeout(self: &Rc<Self>, in_fresh_task: bool) {
+        let mut state = self.state.borrow_mut();
+        let Some(&(first, _)) = state.waiting.keys().next() else {
+            state.armed = None;
+            return;
+        };
+        if state.armed.as_ref().is_some_and(|(deadline, _)| *deadline <= first) {
+            return;
+        }
+        let delay_ms = self.clock.real_ms_for(first.saturating_sub(self.clock.now())).round() as u32;
+        if delay_ms < NESTED_TIMER_CLAMP_MS && !in_fresh_task {
+            if !state.fresh_task_pending && self.post_fresh_task() {
+                state.fresh_task_pending = true;
+                return;
+            }
+            if state.fresh_task_pending {
+                return;
+            }
+            // No MessageChannel: a possibly clamped setTimeout is still a correct one.
+        }
+        let queue: Weak<TimerQueue> = Rc::downgrade(self);
+        let timeout = Timeout::new(delay_ms, move || {
+            if let Some(queue) = queue.upgrade() {
+                queue.fire();
+            }
+        });
+        state.armed = Some((first, timeout));
+    }
+
+    /// Post a message to the queue's fresh-task channel; false when the browser has none.
+    fn post_fresh_task(self: &Rc<Self>) -> bool {
+        let mut fresh_task = self.fresh_task.borrow_mut();
+        if fresh_task.is_none() {
+            let Ok(channel) = web_sys::MessageChannel::new() else {
+                return false;
+            };
+            let queue: Weak<TimerQueue> = Rc::downgrade(self);
+            let on_message = Closure::<dyn FnMut()>::new(move || {
+                if let Some(queue) = queue.upgrade() {
+                    queue.arm_from_fresh_task();
+                }
+            });
+            let receiver = channel.port1();
+            // Setting onmessage also starts the port's message queue.
+            receiver.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            *fresh_task = Some(FreshTask { receiver, sender: channel.port2(), _on_message: on_message });
+        }
+        fresh_task.as_ref().is_some_and(|task| task.sender.post_message(&JsValue::UNDEFINED).is_ok())
+    }
+
+    /// The armed setTimeout fired: wake every timer that is due, in queue order, and arm the next.
+    fn fire(self: &Rc<Self>) {
+        let due: Vec<Waker> = {
+            let mut state = self.state.borrow_mut();
+            state.spent = state.armed.take().map(|(_, timeout)| timeout);
+            let now = self.clock.now();
+            let mut due = Vec::new();
+            while let Some(entry) = state.waiting.first_entry() {
+                if !self.clock.is_due(entry.key().0, now) {
+                    break;
+                }
+                due.push(entry.remove());
+            }
+            due
+        };
+        self.arm();
+        // Each wake queues its task behind the ones already queued: they run in this order.
+        for waker in due {
+            waker.wake();
+        }
+    }
+
+    fn forget(self: &Rc<Self>, key: TimerKey) {
+        let mut state = self.state.borrow_mut();
+        if state.waiting.remove(&key).is_some() && state.waiting.is_empty() {
+            state.armed = None;
+        }
+    }
+}
+
+/// One sleep waiting in a `TimerQueue`. Dropping it (a cancelled sleep, Stop) takes it out of the
+/// queue, and clears the setTimeout once nothing else waits.
+struct QueuedTimer {
+    queue: Rc<TimerQueue>,
+    deadline: Micros,
+    key: Option<TimerKey>,
+}
+
+impl Future for QueuedTimer {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let queue = self.queue.clone();
+        if queue.clock.is_due(self.deadline, queue.clock.now()) {
+            if let Some(key) = self.key.take() {
+                queue.forget(key);
+            }
+            return Poll::Ready(());
+        }
+        {
+            let mut state = queue.state.borrow_mut();
+            let key = match self.key {
+                Some(key) => key,
+                None => {
+                    state.next_seq += 1;
+                    (self.deadline, state.next_seq)
+                }
+            };
+            self.key = Some(key);
+            // Woken early (a setTimeout fires up to a millisecond early) or polled again: keep
+            // the place in the queue, with the latest waker.
+            match state.waiting.get_mut(&key) {
+                Some(waker) if waker.will_wake(cx.waker()) => {}
+                Some(waker) => *waker = cx.waker().clone(),
+                None => {
+                    state.waiting.insert(key, cx.waker().clone());
+                }
+            }
+        }
+        queue.arm();
+        Poll::Pending
+    }
+}
+
+impl Drop for QueuedTimer {
+    fn drop(&mut self) {
+        if let Some(key) = self.key.take() {
+            self.queue.forget(key);
+        }
     }
 }
 
@@ -204,20 +426,7 @@ impl Runtime for BrowserRuntime {
     }
 
     fn timer(&self, deadline: Micros) -> LocalBoxFuture<'static, ()> {
-        let clock = self.clock.clone();
-        async move {
-            loop {
-                let now = clock.now();
-                // setTimeout has millisecond granularity: within half a real millisecond is "due".
-                let remaining_ms = clock.real_ms_for(deadline.saturating_sub(now));
-                if remaining_ms < 0.5 {
-                    break;
-                }
-                // Dropping the TimeoutFuture calls clearTimeout: a cancelled sleep leaves no timer.
-                TimeoutFuture::new(remaining_ms.round() as u32).await;
-            }
-        }
-        .boxed_local()
+        self.timers.wait_until(deadline).boxed_local()
     }
 
     fn spawn(&self, future: LocalBoxFuture<'static, ()>) {
