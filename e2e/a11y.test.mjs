@@ -15,35 +15,20 @@
 //
 // axe is injected with page.evaluate (DevTools evaluation, which index.html's CSP does not govern),
 // so the page keeps its strict policy and a CSP violation is still caught as a problem.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer } from './serve.mjs';
-import { REPO_ROOT, DIST, launchForDist, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
+import { REPO_ROOT, describePage, screenshot, servedSite } from './helpers.mjs';
 
 const SECTIONS = ['coroutine', 'say-hello', 'fetch-urls', 'gather', 'background', 'context-manager', 'cpu-vs-io', 'many-tasks'];
 
-let browser;
-let server;
+const site = servedSite();
+const open = site.open;
 let axeSource;
 before(async () => {
   axeSource = await readFile(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  browser = await launchForDist();
-  server = await startServer({ root: DIST, prefix: '/' });
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page at `hash`, closed when the test ends. */
-async function open(t, hash = '', contextOptions = {}) {
-  const { page, context, problems } = await openPage(browser, server.url + hash, contextOptions);
-  t.after(() => context.close());
-  await expectVisible(page, '[data-testid=run]', 'the app did not render its run button', problems);
-  return { page, problems };
-}
 
 async function openSection(page, id) {
   await page.locator(`[data-testid=section-link][data-id="${id}"]`).click();

@@ -6,21 +6,12 @@
 //
 // Timing checks are one-sided and generous (the machine is shared): blocking must make io1 wait at
 // least most of the work; in a worker io1 must not be anywhere near that late.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './serve.mjs';
-import { DIST, launchForDist, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
+import { describePage, screenshot, servedSite } from './helpers.mjs';
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchForDist();
-  site = await startServer({ root: DIST, prefix: '/some/sub/path/' });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// Under a sub-path: the worker's script and wasm must be found relative to the page.
+const site = servedSite({ prefix: '/some/sub/path/' });
 
 const WORK_MS = 1_000;
 const IO1_MS = 100;
@@ -50,11 +41,9 @@ async function run(page, problems, mode) {
 }
 
 test('44.5: blocking work makes the I/O timers late by about the work; in the Rust Web Worker they stay on time', async (t) => {
-  const { page, context, problems } = await openPage(browser, `${site.url}#/cpu-vs-io?work=1&io1=0.1&io2=0.6`);
-  t.after(() => context.close());
+  const { page, context, problems } = await site.open(t, '#/cpu-vs-io?work=1&io1=0.1&io2=0.6');
   const requested = [];
   context.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await expectVisible(page, '[data-testid=run]', 'the app', problems);
 
   const blocking = await run(page, problems, 'blocking');
   assert.equal(blocking.state, 'done', await describePage(page, problems));

@@ -20,8 +20,7 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startServer } from './serve.mjs';
-import { DIST, SCREENSHOTS, launchForDist, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
+import { SCREENSHOTS, describePage, screenshot, servedSite } from './helpers.mjs';
 
 const run = promisify(execFile);
 /**
@@ -41,28 +40,17 @@ const SECTIONS = [
   { id: 'background', hash: '#/background?period=0.4&main=1&speed=2', stem: 'async-playground-44.4.2-background' },
 ];
 
-let browser;
-let server;
+const site = servedSite({ ready: '[data-testid=export-json]', readyWhat: 'the export row did not render' });
+const open = site.open;
 let scratch;
 let python = true;
 before(async () => {
-  browser = await launchForDist();
-  server = await startServer({ root: DIST, prefix: '/' });
   scratch = await mkdtemp(path.join(os.tmpdir(), 'export-e2e-'));
   python = await run('python3', ['--version']).then(() => true, () => false);
 });
 after(async () => {
-  await browser?.close();
-  server?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
-
-async function open(t, hash, contextOptions = {}, options = {}) {
-  const { page, context, problems } = await openPage(browser, server.url + hash, contextOptions, options);
-  t.after(() => context.close());
-  await expectVisible(page, '[data-testid=export-json]', 'the export row did not render', problems);
-  return { page, context, problems };
-}
 
 /** Run the section and wait for it to end; checks the buttons are disabled meanwhile. */
 async function runToEnd(page, problems) {

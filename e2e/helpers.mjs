@@ -7,10 +7,12 @@
 //   violation and failed/4xx request, so a test can fail on them (a missing .wasm under a
 //   sub-path shows up here first).
 // - the page contract (data-testid=run/status/line/total) helpers used by the tests.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer } from './serve.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The build under test: dist/ by default; E2E_DIST=… points the suite at another folder. */
@@ -39,6 +41,39 @@ export async function launchForDist(extraArgs = []) {
 
 export function launchBrowser(extraArgs = []) {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * A suite's browser and the built site served under `prefix`: started before the suite's first
+ * test, closed after its last. `site.open(t, hash, contextOptions, pageOptions)` is a fresh page at
+ * `hash` (or at a full `url` given as `pageOptions.url`), closed when test `t` ends, returned once
+ * `ready` is visible (a failure says what the page looked like). `pageOptions` default to
+ * `defaults` (e.g. an init script the whole suite needs).
+ */
+export function servedSite({ prefix = '/', ready = '[data-testid=run]', readyWhat = 'the app did not render its run button', defaults = {} } = {}) {
+  const site = {
+    browser: null,
+    server: null,
+    get url() {
+      return site.server.url;
+    },
+    async open(t, hash = '', contextOptions = {}, pageOptions = defaults) {
+      const url = (pageOptions.url ?? site.url) + hash;
+      const { page, context, problems } = await openPage(site.browser, url, contextOptions, pageOptions);
+      t.after(() => context.close());
+      await expectVisible(page, ready, readyWhat, problems);
+      return { page, context, problems };
+    },
+  };
+  before(async () => {
+    site.browser = await launchForDist();
+    site.server = await startServer({ root: DIST, prefix });
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 /**

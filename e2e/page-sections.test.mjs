@@ -20,33 +20,16 @@
 // test machines don't have: it checks that the failure is shown clearly instead (another issue
 // covers the real network run). Screenshots of every section (light and dark, 1280 and 390 px wide)
 // go to e2e/screenshots/page-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './serve.mjs';
-import { DIST, launchForDist, openPage, describePage, expectVisible, screenshot } from './helpers.mjs';
+import { describePage, expectVisible, screenshot, servedSite } from './helpers.mjs';
 
 const EARLY_MS = Number(process.env.E2E_EARLY_MS ?? 100);
 const LATE_MS = Number(process.env.E2E_LATE_MS ?? 2000);
 const SECTIONS = ['coroutine', 'say-hello', 'fetch-urls', 'gather', 'background', 'context-manager', 'cpu-vs-io'];
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchForDist();
-  server = await startServer({ root: DIST, prefix: '/' });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page at `hash`, closed when the test ends. */
-async function open(t, hash = '') {
-  const { page, context, problems } = await openPage(browser, server.url + hash);
-  t.after(() => context.close());
-  await expectVisible(page, '[data-testid=run]', 'the app did not render its run button', problems);
-  return { page, problems };
-}
+const site = servedSite();
+const open = site.open;
 
 /** Open a section through the navigation, as a person would. */
 async function openSection(page, id) {
@@ -361,7 +344,7 @@ test('links: values survive a reload; a broken link opens the default section wi
   assert.equal(await page.locator('[data-testid=total]').getAttribute('data-ms'), '1200');
 
   // A link pasted into the open page (a hash change, no reload): the notices must show.
-  await page.goto(server.url + '#/no-such-section?alice=-3&bob=lots&speed=7');
+  await page.goto(site.url + '#/no-such-section?alice=-3&bob=lots&speed=7');
   await expectVisible(page, '[data-testid=notice]', 'the notice about the broken link', problems, 5_000);
   const notice = await page.locator('[data-testid=notice]').textContent();
   assert.match(notice, /"no-such-section" that does not exist/);
@@ -397,10 +380,10 @@ test('screenshots of every section: light and dark, desktop and phone', async ()
       ['desktop', { width: 1280, height: 900 }],
       ['phone', { width: 390, height: 844 }],
     ]) {
-      const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
+      const context = await site.browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
       try {
         const page = await context.newPage();
-        await page.goto(server.url);
+        await page.goto(site.url);
         await page.locator('[data-testid=run]').waitFor();
         for (const id of SECTIONS) {
           await page.locator(`[data-testid=section-link][data-id="${id}"]`).click();

@@ -18,26 +18,15 @@
 // `SPY` (an init script) wraps setTimeout/clearTimeout/fetch before the app starts, so a test can
 // see which timers and requests a run left behind; the wasm calls them through `window`, as it
 // would without the wrappers. Timing checks are one-sided and generous: the machine is shared.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer } from './serve.mjs';
-import { DIST, launchForDist, launchBrowser, openPage, describePage, expectVisible } from './helpers.mjs';
+import { DIST, launchBrowser, openPage, describePage, expectVisible, servedSite } from './helpers.mjs';
 
 const RERUNS = Number(process.env.E2E_RERUNS ?? 1000);
 const XSS = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchForDist();
-  server = await startServer({ root: DIST, prefix: '/' });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Runs in the page before its scripts: records timers and requests, and can hold or answer requests. */
 function SPY() {
@@ -100,13 +89,9 @@ function SPY() {
   };
 }
 
-/** A fresh page at `hash` with the spy installed, closed when the test ends. */
-async function open(t, hash = '', url = server.url) {
-  const { page, context, problems } = await openPage(browser, url + hash, {}, { initScript: SPY });
-  t.after(() => context.close());
-  await expectVisible(page, '[data-testid=run]', 'the app did not render its run button', problems);
-  return { page, context, problems };
-}
+// Every page of this suite has the spy installed.
+const site = servedSite({ defaults: { initScript: SPY } });
+const open = site.open;
 
 const status = (page) => page.locator('[data-testid=status]').getAttribute('data-state');
 const lines = (page) =>
@@ -372,7 +357,7 @@ test(`${RERUNS} reruns: wasm memory and JS heap stay flat (figures printed)`, as
   // second a thousand runs would take over a minute (30 s this way).
   const fast = await launchBrowser(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
   t.after(() => fast.close());
-  const { page, context, problems } = await openPage(fast, server.url + '#/coroutine?delay=0&speed=20', {}, { initScript: SPY });
+  const { page, context, problems } = await openPage(fast, site.url + '#/coroutine?delay=0&speed=20', {}, { initScript: SPY });
   await expectVisible(page, '[data-testid=run]', 'the app did not render its run button', problems);
   const cdp = await context.newCDPSession(page);
   const reruns = (n) =>
@@ -464,12 +449,12 @@ test('a panic shows the banner with what happened, and its link reloads the same
 });
 
 test('if the app cannot start at all, the page says so instead of staying blank', async (t) => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   t.after(() => context.close());
   // As if the .wasm were missing on the host.
   await context.route(/_bg\.wasm$/, (route) => (route.request().url().includes('cpu-worker') ? route.continue() : route.abort()));
   const page = await context.newPage();
-  await page.goto(server.url + '#/gather');
+  await page.goto(site.url + '#/gather');
   const note = page.locator('[data-testid=load-error]');
   await note.waitFor({ state: 'visible', timeout: 10_000 });
   assert.match(await note.textContent(), /could not start/);

@@ -6,28 +6,12 @@
 // task-state (data-task, data-state), timeline's scrub-cursor (data-ms); predict-toggle,
 // predict-card (data-text, data-right), predict-up/-down, input[name=predict-total],
 // predict-verdict, predict-total-verdict (data-right), predict-score, preview-hidden.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './serve.mjs';
-import { launchForDist, openPage, DIST, describePage, expectVisible, screenshot } from './helpers.mjs';
+import { describePage, expectVisible, screenshot, servedSite } from './helpers.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchForDist();
-  server = await startServer({ root: DIST, prefix: '/' });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open(t, hash) {
-  const { page, context, problems } = await openPage(browser, server.url + hash);
-  t.after(() => context.close());
-  await expectVisible(page, '[data-testid=run]', 'the app did not render its run button', problems);
-  return { page, problems };
-}
+const site = servedSite();
+const open = site.open;
 
 async function runToEnd(page, problems) {
   await page.selectOption('select[name=speed]', '20');
