@@ -38,8 +38,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 // 1. First-load transfer: what a visitor downloads (html + js + wasm + css).
-// The CPU worker (44.5's worker mode) and the sample API's service worker load only when used.
-const files = (await readdir(DIST)).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !/^(cpu-worker|sample-api-sw)/.test(f));
+// The CPU worker (44.5's worker mode), the sample API's service worker and the Export row's module
+// (static/export.js) load only when used.
+const files = (await readdir(DIST)).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !/^(cpu-worker|sample-api-sw|export\.js$)/.test(f));
 let raw = 0, gzip = 0, brotli = 0;
 for (const file of files) {
   const bytes = await readFile(path.join(DIST, file));

@@ -9,6 +9,11 @@
 const tag = document.querySelector('script[data-js][data-wasm]');
 const resolve = (name) => new URL(name, document.baseURI).href;
 
+// Modules the app loads only when they are first wanted (static/export.js): `import()` is syntax,
+// which the wasm cannot call, so it calls this (src/browser/export.rs). Relative to the page, as
+// the app's own files are.
+globalThis.playgroundImport = (file) => import(resolve(file));
+
 try {
   const bindings = await import(resolve(tag.dataset.js));
   const wasm = await bindings.default({ module_or_path: resolve(tag.dataset.wasm) });

@@ -1,5 +1,6 @@
 //! `requestAnimationFrame` as a handle: the live timeline redraws once per frame while a run goes,
-//! and stops asking for frames when the handle is dropped.
+//! and stops asking for frames when the handle is dropped; and once, for work that can wait until
+//! the page has drawn (`on_next_frame`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -50,5 +51,13 @@ impl Drop for AnimationFrames {
             // while it runs is an error, so free it on the next turn instead.
             wasm_bindgen_futures::spawn_local(async move { drop(frame) });
         }
+    }
+}
+
+/// Calls `f` once, on the next animation frame (after the page has drawn what it has).
+pub fn on_next_frame(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(callback.unchecked_ref());
     }
 }

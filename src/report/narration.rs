@@ -16,35 +16,37 @@ const QUOTED_VALUE: usize = 30;
 /// Two totals closer than this are "the same" (a real run's timers are a few ms late).
 const SAME: Micros = 5_000;
 
-enum Ending {
-    Returned(PyValue),
+// The stories borrow their texts from the log: a run of 10,000 tasks is told without copying
+// 30,000 strings (issue 7: the narration is built on the first paint of such a run).
+enum Ending<'a> {
+    Returned(&'a PyValue),
     Cancelled,
-    Failed(String),
+    Failed(&'a str),
 }
 
-struct Wait {
-    on: String,
+struct Wait<'a> {
+    on: &'a str,
     start: Micros,
     end: Option<Micros>,
 }
 
 #[derive(Default)]
-struct TaskStory {
-    name: String,
-    coro: String,
+struct TaskStory<'a> {
+    name: &'a str,
+    coro: &'a str,
     parent: Option<TaskId>,
-    waits: Vec<Wait>,
-    calls: Vec<String>,
+    waits: Vec<Wait<'a>>,
+    calls: Vec<&'a str>,
     /// Who asked to cancel it first (`Some(None)`: the end of the run) and where it was raised.
     cancel_by: Option<Option<TaskId>>,
-    cancelled_in: Option<String>,
+    cancelled_in: Option<&'a str>,
     /// When it ended, how, and the position of that event in the log (the finishing order).
-    ending: Option<(Micros, Ending, usize)>,
+    ending: Option<(Micros, Ending<'a>, usize)>,
 }
 
-struct Cpu {
+struct Cpu<'a> {
     task: TaskId,
-    call: String,
+    call: &'a str,
     start: Micros,
     end: Option<Micros>,
 }
@@ -57,11 +59,14 @@ struct LateWake {
 }
 
 /// `[a, b, c]` → "a, b and c".
-fn and_list(items: &[String]) -> String {
+fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
     }
 }
 
@@ -85,12 +90,12 @@ pub fn narrate(events: &[Event]) -> Vec<String> {
         let story = &mut tasks[event.task];
         match &event.kind {
             EventKind::Created { name, coro, parent } => {
-                story.name = name.clone();
-                story.coro = coro.clone();
+                story.name = name;
+                story.coro = coro;
                 story.parent = *parent;
             }
             EventKind::Suspended { on, due } => {
-                story.waits.push(Wait { on: on.clone(), start: event.at, end: None });
+                story.waits.push(Wait { on, start: event.at, end: None });
                 due_of[event.task] = *due;
             }
             EventKind::Resumed | EventKind::CancelDelivered { .. } => {
@@ -98,7 +103,7 @@ pub fn narrate(events: &[Event]) -> Vec<String> {
                     wait.end = Some(event.at);
                 }
                 if let EventKind::CancelDelivered { at } = &event.kind {
-                    story.cancelled_in = Some(at.clone());
+                    story.cancelled_in = Some(at);
                 }
                 if let (EventKind::Resumed, Some(due)) = (&event.kind, due_of[event.task].take()) {
                     let blocked = cpus.iter().any(|c| c.start <= due && c.end.is_none_or(|end| end > due));
@@ -107,10 +112,8 @@ pub fn narrate(events: &[Event]) -> Vec<String> {
                     }
                 }
             }
-            EventKind::CallStarted { name, .. } => story.calls.push(name.clone()),
-            EventKind::CpuStarted { call } => {
-                cpus.push(Cpu { task: event.task, call: call.clone(), start: event.at, end: None })
-            }
+            EventKind::CallStarted { name, .. } => story.calls.push(name),
+            EventKind::CpuStarted { call } => cpus.push(Cpu { task: event.task, call, start: event.at, end: None }),
             EventKind::CpuEnded => {
                 if let Some(cpu) = cpus.iter_mut().rev().find(|c| c.task == event.task && c.end.is_none()) {
                     cpu.end = Some(event.at);
@@ -119,9 +122,9 @@ pub fn narrate(events: &[Event]) -> Vec<String> {
             EventKind::CancelRequested { by } => {
                 story.cancel_by.get_or_insert(*by);
             }
-            EventKind::Returned { value } => story.ending = Some((event.at, Ending::Returned(value.clone()), index)),
+            EventKind::Returned { value } => story.ending = Some((event.at, Ending::Returned(value), index)),
             EventKind::Cancelled => story.ending = Some((event.at, Ending::Cancelled, index)),
-            EventKind::Failed { error } => story.ending = Some((event.at, Ending::Failed(error.clone()), index)),
+            EventKind::Failed { error } => story.ending = Some((event.at, Ending::Failed(error), index)),
             _ => {}
         }
     }
@@ -129,7 +132,7 @@ pub fn narrate(events: &[Event]) -> Vec<String> {
         return vec!["Nothing has happened yet.".to_string()];
     };
     // The root's lane is called `main` whatever its coroutine (44.1.1 runs `fetch_data()`).
-    let lane = if root.coro.starts_with(&format!("{}(", root.name)) {
+    let lane = if root.coro.strip_prefix(root.name).is_some_and(|rest| rest.starts_with('(')) {
         String::new()
     } else {
         format!(" (its lane is {})", root.name)
@@ -172,7 +175,7 @@ fn creations(tasks: &[TaskStory]) -> Vec<String> {
             .map(|t| {
                 // `fetch_url(python)` already says what `fetch_url(session, 'https://…/python')` is.
                 if t.coro.split('(').next() == t.name.split('(').next() {
-                    t.name.clone()
+                    t.name.to_string()
                 } else {
                     format!("{} = {}", t.name, t.coro)
                 }
@@ -184,7 +187,7 @@ fn creations(tasks: &[TaskStory]) -> Vec<String> {
 }
 
 /// What each task waits on: tasks that wait once share a sentence; a crowd is summarised.
-fn waits(tasks: &[TaskStory]) -> Vec<String> {
+fn waits<'a>(tasks: &[TaskStory<'a>]) -> Vec<String> {
     let mut said = Vec::new();
     let children = tasks.len().saturating_sub(1);
     if children > LISTED {
@@ -192,22 +195,20 @@ fn waits(tasks: &[TaskStory]) -> Vec<String> {
         if let Some(wait) = root.waits.first() {
             said.push(format!("{} waits on {}.", root.name, wait.on));
         }
-        let waiting: Vec<&Wait> = tasks[1..].iter().flat_map(|t| &t.waits).collect();
+        let mut waiting = tasks[1..].iter().flat_map(|t| &t.waits);
         // "sleep(0.25)" → "sleep": say what kind of wait they share, not 10,000 arguments.
-        let kind = |w: &Wait| w.on.split('(').next().unwrap_or("").to_string();
-        let kinds: Vec<String> = waiting.iter().map(|w| kind(w)).collect();
-        match kinds.first() {
-            Some(first) if kinds.iter().all(|k| k == first) => {
+        let kind = |w: &Wait<'a>| w.on.split('(').next().unwrap_or("");
+        if let Some(first) = waiting.next().map(kind) {
+            let (same, others) = waiting.fold((true, 0), |(same, n), w| (same && kind(w) == first, n + 1));
+            if same {
                 said.push(format!("Each of the {} waits on {first}(…), all at the same time.", count(children, "task")))
+            } else {
+                said.push(format!("The {} wait {} in all.", count(children, "task"), count(others + 1, "time")))
             }
-            Some(_) => {
-                said.push(format!("The {} wait {} in all.", count(children, "task"), count(waiting.len(), "time")))
-            }
-            None => {}
         }
         return said;
     }
-    let mut once = Vec::new();
+    let mut once: Vec<String> = Vec::new();
     for (id, task) in tasks.iter().enumerate() {
         if !task.calls.is_empty() {
             said.push(format!(
@@ -217,7 +218,7 @@ fn waits(tasks: &[TaskStory]) -> Vec<String> {
                 task.name
             ));
         }
-        let ons: Vec<&str> = task.waits.iter().map(|w| w.on.as_str()).collect();
+        let ons: Vec<&str> = task.waits.iter().map(|w| w.on).collect();
         match ons.as_slice() {
             [] => {}
             // The root's one wait (on its tasks) gets its own sentence, before theirs.
@@ -270,11 +271,11 @@ fn finishes(tasks: &[TaskStory]) -> Vec<String> {
     let mut done: Vec<(Micros, usize, &TaskStory, &PyValue)> = tasks[1..]
         .iter()
         .filter_map(|t| match &t.ending {
-            Some((at, Ending::Returned(value), index)) => Some((*at, *index, t, value)),
+            Some((at, Ending::Returned(value), index)) => Some((*at, *index, t, *value)),
             _ => None,
         })
         .collect();
-    done.sort_by_key(|(_, index, _, _)| *index);
+    done.sort_unstable_by_key(|(_, index, _, _)| *index);
     let children = tasks.len() - 1;
     let (Some(first), Some(last)) = (done.first(), done.last()) else { return Vec::new() };
     if done.len() > LISTED {
@@ -351,11 +352,11 @@ fn failures(tasks: &[TaskStory]) -> Vec<String> {
     let mut failed: Vec<(&TaskStory, Micros, usize, &str)> = tasks
         .iter()
         .filter_map(|t| match &t.ending {
-            Some((at, Ending::Failed(error), index)) => Some((t, *at, *index, error.as_str())),
+            Some((at, Ending::Failed(error), index)) => Some((t, *at, *index, *error)),
             _ => None,
         })
         .collect();
-    failed.sort_by_key(|(_, _, index, _)| *index);
+    failed.sort_unstable_by_key(|(_, _, index, _)| *index);
     if failed.len() > LISTED {
         return vec![format!("{} fail with an exception.", count(failed.len(), "task"))];
     }
@@ -413,9 +414,10 @@ fn total(tasks: &[TaskStory], cpus: &[Cpu]) -> String {
     }
     // Waits on things (a sleep, a request, a worker), not on other tasks: gather() and `await
     // task` only wait for waits already counted.
-    // A set: with 10,000 tasks a list lookup per wait was 10^8 comparisons (~300 ms a render).
-    let names: std::collections::BTreeSet<&str> = tasks.iter().map(|t| t.name.as_str()).collect();
-    let is_leaf = |w: &Wait| !w.on.starts_with("gather(") && !names.contains(w.on.as_str());
+    // A set: with 10,000 tasks a list lookup per wait was 10^8 comparisons (~300 ms a render);
+    // hashed, not ordered: one lookup per wait, no string comparisons down a tree.
+    let names: std::collections::HashSet<&str> = tasks.iter().map(|t| t.name).collect();
+    let is_leaf = |w: &Wait| !w.on.starts_with("gather(") && !names.contains(w.on);
     let leaf: Vec<&Wait> = tasks.iter().flat_map(|t| &t.waits).filter(|w| is_leaf(w)).collect();
     let spans: Vec<(Micros, Micros)> = leaf.iter().map(|w| (w.start, w.end.unwrap_or(*end).max(w.start))).collect();
     let sum: Micros = spans.iter().map(|(start, end)| end - start).sum();
@@ -433,8 +435,7 @@ fn total(tasks: &[TaskStory], cpus: &[Cpu]) -> String {
             } else {
                 format!("the total ({total}) is less than the sum of the waits ({waits})")
             };
-            let waiters: Vec<&str> =
-                tasks.iter().filter(|t| t.waits.iter().any(&is_leaf)).map(|t| t.name.as_str()).collect();
+            let waiters: Vec<&str> = tasks.iter().filter(|t| t.waits.iter().any(&is_leaf)).map(|t| t.name).collect();
             let who = match waiters.len() {
                 1 => format!("{}'s waits", waiters[0]),
                 2 => format!("{} and {}", waiters[0], waiters[1]),

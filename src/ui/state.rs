@@ -20,8 +20,10 @@ use super::trace::Trace;
 /// A run on the virtual clock: what the code will do with perfect timers, instantly.
 #[derive(Debug)]
 pub struct Ideal {
-    pub events: Vec<Event>,
-    pub trace: Trace,
+    /// The same log as `trace.log` (shared, not copied).
+    pub events: Shared<Vec<Event>>,
+    /// Shared so that views can hold it (the timeline's rows compare it by identity).
+    pub trace: Shared<Trace>,
     /// When the top-level code ended (the chapter's "Time:").
     pub total: Option<Micros>,
     pub result: Option<CoroResult>,
@@ -31,8 +33,9 @@ pub struct Ideal {
 impl Ideal {
     pub fn of(scenario: &Scenario) -> Ideal {
         let run = scenario.run_virtual();
-        let trace = Trace::of(&run.events, None, None);
-        Ideal { trace, total: run.total, result: run.result, outcome: run.outcome, events: run.events }
+        let events = Shared::new(run.events);
+        let trace = Shared::new(Trace::of_log(events.clone(), None, None));
+        Ideal { trace, total: run.total, result: run.result, outcome: run.outcome, events }
     }
 }
 
@@ -316,6 +319,12 @@ impl PageState {
     /// The whole run the cursor moves through (the live one once started, else the ideal one).
     pub fn whole(&self) -> &Trace {
         self.live.as_ref().map_or(&self.ideal.trace, |live| &live.trace)
+    }
+
+    /// `shown()` as a handle a component can keep in its props (equal while it is the same run).
+    pub fn shown_shared(&self) -> Shared<Trace> {
+        let whole = || self.live.as_ref().map_or(&self.ideal.trace, |live| &live.trace);
+        self.scrubbed.as_ref().unwrap_or_else(whole).clone()
     }
 
     /// Predict mode before the run: the preview would give the answers away.

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::address::{self, HashListener};
+use crate::browser::frames;
 use crate::link;
 use crate::ui::live::LiveSession;
 use crate::ui::state::{Action, EditView, PageContext, PageState};
@@ -99,6 +100,17 @@ pub fn app() -> Html {
         })
     };
 
+    // What lies under the code and its controls (the timeline and everything derived from the
+    // run) is rendered on the frame after the first: the first render, which makes the page
+    // interactive (issue 7's time to ready), then runs and compiles only the code, its controls
+    // and the console. The timeline would draw nothing before that frame anyway: it waits for
+    // its measured width.
+    let settled = use_state_eq(|| false);
+    {
+        let settled = settled.setter();
+        use_effect_with((), move |_| frames::on_next_frame(move || settled.set(true)));
+    }
+
     let edit = state.edit_view(state.dispatcher());
     // The run's panels, the same in both layouts.
     let workbench = html! {
@@ -114,7 +126,9 @@ pub fn app() -> Html {
                     <Console />
                 </section>
             </div>
-            if state.hides_preview() {
+            if !*settled {
+                // Rendered on the next frame (see `settled`).
+            } else if state.hides_preview() {
                 // Predict mode: the preview would give the answers away until the learner has run.
                 <section class="pane preview-hidden" data-testid="preview-hidden">
                     <h2>{ "Timeline" }</h2>

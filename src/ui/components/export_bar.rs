@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::browser::address;
-use crate::browser::export::{self, PerfettoOutcome};
+use crate::browser::export::{self, Exporter, PerfettoOutcome};
 use crate::report::chrome_trace::{chrome_trace, process_name};
 use crate::report::python_file::{file_stem, python_file};
 use crate::ui::state::{use_page, PageContext};
@@ -84,14 +84,14 @@ impl Kind {
 
 /// Do export `kind` of what the page shows. Runs inside the click: browsers open windows (and
 /// some start downloads) only for a user gesture.
-fn run_export(kind: Kind, state: &PageContext, message: &Message) {
+fn run_export(kind: Kind, exporter: &Exporter, state: &PageContext, message: &Message) {
     let stem = file_stem(&state.scenario);
     let title = process_name(&state.scenario);
-    let lanes = state.shown().timeline.lanes.len();
+    let lanes = u32::try_from(state.shown().timeline.lanes.len()).unwrap_or(u32::MAX);
     match kind {
         Kind::Json => {
             let file = format!("{stem}.json");
-            let result = export::download_text(&file, "application/json", &trace_json(state));
+            let result = exporter.download_text(&file, "application/json", &trace_json(state));
             saved(message, result, &file, ": open it at ui.perfetto.dev or in chrome://tracing.");
         }
         Kind::Perfetto => {
@@ -100,7 +100,7 @@ fn run_export(kind: Kind, state: &PageContext, message: &Message) {
             let reply = message.clone();
             let fallback =
                 format!("download {file} (Trace .json) and open it at ui.perfetto.dev or in chrome://tracing");
-            export::open_in_perfetto(&trace_json(state), &title, &file, move |outcome| {
+            exporter.open_in_perfetto(&trace_json(state), &title, &file, move |outcome| {
                 let (tone, text) = match outcome {
                     PerfettoOutcome::Sent => {
                         (Tone::Done, "Sent to Perfetto: the run is open in its window.".to_string())
@@ -121,28 +121,22 @@ fn run_export(kind: Kind, state: &PageContext, message: &Message) {
         }
         Kind::Svg => {
             let file = format!("{stem}-timeline.svg");
-            let result = export::timeline_svg(&title, lanes)
-                .and_then(|(svg, _, _)| export::download_text(&file, "image/svg+xml", &svg));
+            let result = exporter.save_timeline_svg(&file, &title, lanes);
             saved(message, result, &file, ".");
         }
         Kind::Png => {
             let file = format!("{stem}-timeline.png");
             say(message, Tone::Working, format!("Drawing {file}…"));
-            let message = message.clone();
+            let (message, exporter) = (message.clone(), exporter.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match export::timeline_svg(&title, lanes) {
-                    Ok((svg, width, height)) => export::svg_to_png(&svg, width, height, 2.0)
-                        .await
-                        .and_then(|blob| export::download_blob(&file, &blob)),
-                    Err(e) => Err(e),
-                };
+                let result = exporter.save_timeline_png(&file, &title, lanes).await;
                 saved(&message, result, &file, " (drawn at 2x).");
             });
         }
         Kind::Py => {
             let file = format!("{stem}.py");
             let text = python_file(&state.scenario, &link_of(state));
-            let result = export::download_text(&file, "text/x-python", &text);
+            let result = exporter.download_text(&file, "text/x-python", &text);
             saved(message, result, &file, &format!(": run it with python3 {file}"));
         }
     }
@@ -156,7 +150,23 @@ pub fn export_bar() -> Html {
     let what = if state.live.is_some() { "the real run" } else { "the ideal run (preview)" };
     let onclick = {
         let (state, message) = (state.clone(), message.clone());
-        Callback::from(move |kind: Kind| run_export(kind, &state, &message))
+        Callback::from(move |kind: Kind| match export::loaded() {
+            Some(exporter) => run_export(kind, &exporter, &state, &message),
+            // The module (static/export.js) was not fetched yet: the export follows it.
+            None => {
+                let (state, message) = (state.clone(), message.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match export::load().await {
+                        Ok(exporter) => run_export(kind, &exporter, &state, &message),
+                        Err(_) => say(
+                            &message,
+                            Tone::Problem,
+                            "The export code could not be loaded: reload the page and try again.",
+                        ),
+                    }
+                });
+            }
+        })
     };
     let why = running.then_some("export-why");
     let buttons = Kind::ALL.into_iter().map(|kind| {
@@ -175,7 +185,10 @@ pub fn export_bar() -> Html {
         None => ("idle", String::new()),
     };
     html! {
-        <div class="export-bar" role="group" aria-labelledby="export-label">
+        <div class="export-bar" role="group" aria-labelledby="export-label"
+            // The export module is fetched when the pointer or the focus reaches the row, so that
+            // a click finds it loaded.
+            onpointerenter={Callback::from(|_| export::prefetch())} onfocusin={Callback::from(|_| export::prefetch())}>
             <span id="export-label" class="export-label">{ format!("Export {what}:") }</span>
             { for buttons }
             if running {

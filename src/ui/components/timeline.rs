@@ -18,6 +18,7 @@ use yew::virtual_dom::Key;
 use crate::engine::{Lane, Micros, SegmentKind};
 use crate::ui::draw::{axis, bar, end_mark, is_end, Scale};
 use crate::ui::format::{fit, secs, thousands};
+use crate::ui::shared::Shared;
 use crate::ui::state::{use_page, Phase};
 use crate::ui::trace::Trace;
 use crate::ui::viewport::{scroll_top, use_width};
@@ -43,7 +44,7 @@ const BOX_H: f64 = 440.0;
 const SCROLLBAR_W: f64 = 16.0;
 
 /// The vertical layout of a lane.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 struct LaneShape {
     height: f64,
     bar_y: f64,
@@ -60,6 +61,7 @@ const COMPACT: LaneShape = LaneShape { height: 22.0, bar_y: 6.0, bar_h: 11.0, ro
 /// Below this width (a phone) lanes are stacked rather than labelled on the left.
 const NARROW: f64 = 640.0;
 
+#[derive(Clone, Copy, PartialEq)]
 enum Row {
     Lane(usize),
     /// A coroutine the lane's task awaited directly (`Lane::calls`): a sub-row under its lane.
@@ -262,7 +264,6 @@ fn call_row(
     width: f64,
     now: Option<Micros>,
     stacked: bool,
-    key: Key,
 ) -> Html {
     let real = main.timeline.lanes.get(lane).and_then(|l| l.calls.get(index).map(|c| (l, c)));
     let twin = ghost.and_then(|g| g.timeline.lanes.get(lane)).and_then(|l| l.calls.get(index).map(|c| (l, c)));
@@ -319,7 +320,6 @@ fn call_row(
             data-task={main.timeline.lanes.get(lane).map(|l| l.name.clone())}
             data-call={label.name.clone()}
             transform={format!("translate(0,{top})")}
-            {key}
         >
             <rect class="lane-bg call-bg" width={width.to_string()} height={height.to_string()} />
             <g class="lane-label" aria-hidden="true">
@@ -340,11 +340,10 @@ fn row_key(row: &Row) -> Key {
     }
 }
 
-/// What every row of one drawing shares.
-struct Ctx<'a> {
+/// How every row of one drawing is drawn (the runs aside).
+#[derive(Clone, Copy, PartialEq)]
+struct Look {
     scale: Scale,
-    main: &'a Trace,
-    ghost: Option<&'a Trace>,
     shape: LaneShape,
     width: f64,
     now: Option<Micros>,
@@ -353,37 +352,88 @@ struct Ctx<'a> {
     coro_chars: usize,
 }
 
-impl Ctx<'_> {
-    fn row_height(&self, row: &Row) -> f64 {
-        match row {
-            Row::Call { .. } if self.shape.stacked => CALL_H_STACKED,
-            Row::Call { .. } => CALL_H,
-            Row::Lane(_) => self.shape.height,
+/// A row's height in a drawing of lanes shaped `shape`.
+fn row_height(shape: LaneShape, row: &Row) -> f64 {
+    match row {
+        Row::Call { .. } if shape.stacked => CALL_H_STACKED,
+        Row::Call { .. } => CALL_H,
+        Row::Lane(_) => shape.height,
+    }
+}
+
+/// The rows of a drawing and where each one is: its top, then the bottom of the last row.
+struct Layout {
+    rows: Vec<Row>,
+    offsets: Vec<f64>,
+}
+
+impl Layout {
+    fn of(main: &Trace, ghost: Option<&Trace>, shape: LaneShape) -> Layout {
+        let count = main.timeline.lanes.len().max(ghost.map_or(0, |g| g.timeline.lanes.len()));
+        let rows = rows(count, main, ghost);
+        let mut offsets = Vec::with_capacity(rows.len() + 1);
+        let mut y = 0.0;
+        for row in &rows {
+            offsets.push(y);
+            y += row_height(shape, row);
         }
+        offsets.push(y);
+        Layout { rows, offsets }
     }
 
-    /// Row `row` at `top`, keyed `key` (see `row_key`).
-    fn row(&self, row: &Row, top: f64, key: Key) -> Html {
+    fn height(&self) -> f64 {
+        self.offsets.last().copied().unwrap_or(0.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    main: Shared<Trace>,
+    ghost: Option<Shared<Trace>>,
+    row: Row,
+    top: f64,
+    look: Look,
+}
+
+/// One row of the timeline, a component of its own: while the lanes scroll, a row that stays in
+/// view keeps equal props (the same runs, compared by identity), so it is neither rendered nor
+/// diffed again; only the rows scrolled in are built.
+#[function_component(TimelineRow)]
+fn timeline_row(props: &RowProps) -> Html {
+    let ctx = Ctx { look: props.look, main: &props.main, ghost: props.ghost.as_deref() };
+    ctx.row(&props.row, props.top)
+}
+
+/// What every row of one drawing shares.
+struct Ctx<'a> {
+    look: Look,
+    main: &'a Trace,
+    ghost: Option<&'a Trace>,
+}
+
+impl Ctx<'_> {
+    /// Row `row` at `top`.
+    fn row(&self, row: &Row, top: f64) -> Html {
         match row {
             Row::Call { lane, call } => call_row(
-                &self.scale,
+                &self.look.scale,
                 self.main,
                 self.ghost,
                 *lane,
                 *call,
                 top,
-                self.width,
-                self.now,
-                self.shape.stacked,
-                key,
+                self.look.width,
+                self.look.now,
+                self.look.shape.stacked,
             ),
-            Row::Lane(i) => self.lane(*i, top, key),
+            Row::Lane(i) => self.lane(*i, top),
         }
     }
 
     /// Lane `i`: its label, the ideal run behind it, its states, turns, end and prints.
-    fn lane(&self, i: usize, top: f64, key: Key) -> Html {
-        let Ctx { scale, main, ghost, shape, width, running, name_chars, coro_chars, .. } = *self;
+    fn lane(&self, i: usize, top: f64) -> Html {
+        let Look { scale, shape, width, running, name_chars, coro_chars, .. } = self.look;
+        let (main, ghost) = (self.main, self.ghost);
         let scale = &scale;
         let lane = main.timeline.lanes.get(i);
         let twin = ghost.and_then(|g| g.timeline.lanes.get(i));
@@ -466,7 +516,6 @@ impl Ctx<'_> {
                 data-testid={testid}
                 data-task={task}
                 transform={format!("translate(0,{top})")}
-                {key}
             >
                 <rect class="lane-bg" width={width.to_string()} height={shape.height.to_string()} />
                 if !shape.roomy {
@@ -533,17 +582,27 @@ pub fn timeline_view() -> Html {
     let phase = state.phase();
     let running = phase == Phase::Running;
     let live = state.live.as_ref();
-    let main: &Trace = state.shown();
+    let main_run = state.shown_shared();
+    let main: &Trace = &main_run;
     // Behind a real run, its ideal twin (unless switched off in the view options).
-    let ghost: Option<&Trace> = live.filter(|_| state.view.ideal).map(|_| &state.ideal.trace);
+    let ghost_run = live.filter(|_| state.view.ideal).map(|_| state.ideal.trace.clone());
+    let ghost: Option<&Trace> = ghost_run.as_deref();
     let now = live.filter(|_| running).map(|l| l.now);
     // The scrub cursor (a moment of a finished run or of the preview): `main` is the run up to it.
     let scrub_at = state.cursor.map(|c| c.at);
 
     let narrow = measured > 0 && f64::from(measured) < NARROW;
     let count = main.timeline.lanes.len().max(ghost.map_or(0, |g| g.timeline.lanes.len()));
-    let rows = rows(count, main, ghost);
-    let virtual_rows = rows.len() > VIRTUAL_ROWS;
+    let shape = match (count > ROOMY_LANES, narrow) {
+        (true, _) => COMPACT,
+        (false, true) => STACKED,
+        (false, false) => ROOMY,
+    };
+    // O(lanes): built once per run shown and shape, not on every scroll step.
+    let layout = use_memo((main_run.clone(), ghost_run.clone(), shape), |(main, ghost, shape)| {
+        Layout::of(main, ghost.as_deref(), *shape)
+    });
+    let virtual_rows = layout.rows.len() > VIRTUAL_ROWS;
     let width = match measured {
         0 => 960.0,
         m if narrow => f64::from(m).max(300.0),
@@ -554,11 +613,6 @@ pub fn timeline_view() -> Html {
         .flatten()
         .max()
         .unwrap_or(0);
-    let shape = match (count > ROOMY_LANES, narrow) {
-        (true, _) => COMPACT,
-        (false, true) => STACKED,
-        (false, false) => ROOMY,
-    };
     let gutter = match (shape.stacked, narrow, width < 860.0) {
         (true, _, _) => 0.0,
         (false, true, _) => 96.0,
@@ -568,10 +622,8 @@ pub fn timeline_view() -> Html {
     // A little room after the end so the last marks are not cut.
     let scale =
         Scale::new(gutter + if shape.stacked { 10.0 } else { 14.0 }, width - if narrow { 16.0 } else { 36.0 }, span);
-    let ctx = Ctx {
+    let look = Look {
         scale,
-        main,
-        ghost,
         shape,
         width,
         now,
@@ -580,15 +632,15 @@ pub fn timeline_view() -> Html {
         name_chars: if shape.stacked { 40 } else { ((gutter - 18.0) / 7.4) as usize },
         coro_chars: if shape.stacked { 60 } else { ((gutter - 18.0) / 6.7) as usize },
     };
-    // Each row's top, then the bottom of the last one.
-    let mut offsets = Vec::with_capacity(rows.len() + 1);
-    let mut y = 0.0;
-    for row in &rows {
-        offsets.push(y);
-        y += ctx.row_height(row);
-    }
-    offsets.push(y);
-    let body_h = y;
+    // Row `r` at `top`, keyed by its lane (measured: keying by slot, so that a lane scrolled in
+    // patches the elements of one scrolled out instead of creating its own, was no faster).
+    let row_at = |r: usize, top: f64| {
+        let row = layout.rows[r];
+        html! {
+            <TimelineRow key={row_key(&row)} main={main_run.clone()} ghost={ghost_run.clone()} {row} {top} {look} />
+        }
+    };
+    let body_h = layout.height();
 
     let source = if live.is_some() { "live" } else { "ideal" };
     let caption = match (phase, live) {
@@ -620,10 +672,8 @@ pub fn timeline_view() -> Html {
         // The axis stays in place above a box of lanes that scrolls; only the rows meeting the
         // window around the scroll position are rendered, each at its own place in the full
         // height, so the scroll bar is the whole list's.
-        let (first, end) = window(&offsets, *block);
-        // Keyed by lane (measured: keying by slot, so that a lane scrolled in patches the
-        // elements of one scrolled out instead of creating its own, was no faster).
-        let rendered = (first..end).map(|r| ctx.row(&rows[r], offsets[r], row_key(&rows[r])));
+        let (first, end) = window(&layout.offsets, *block);
+        let rendered = (first..end).map(|r| row_at(r, layout.offsets[r]));
         let now_line = now.map(|at| cursor(&scale, at, "now", None, None, 0.0, body_h, width));
         let now_label = now.map(|at| cursor(&scale, at, "now", Some("now"), Some("now"), 4.0, AXIS_H, width));
         let scrub_line = scrub_at.map(|at| cursor(&scale, at, "scrub-cursor", None, None, 0.0, body_h, width));
@@ -653,7 +703,7 @@ pub fn timeline_view() -> Html {
         }
     } else {
         let height = AXIS_H + body_h + 6.0;
-        let rendered = rows.iter().zip(&offsets).map(|(row, top)| ctx.row(row, AXIS_H + top, row_key(row)));
+        let rendered = (0..layout.rows.len()).map(|r| row_at(r, AXIS_H + layout.offsets[r]));
         let now_cursor = now.map(|at| cursor(&scale, at, "now", Some("now"), Some("now"), 4.0, height, width));
         let scrub_cursor = scrub_at
             .map(|at| cursor(&scale, at, "scrub-cursor", Some("scrub-cursor"), Some("t ="), 4.0, height, width));
