@@ -453,6 +453,8 @@ test('embed mode shows only the code, controls and timeline; lock=1 keeps the mo
   const { page, problems } = await open(t, server.url + '#/say-hello?alice=0.3&bob=0.2&charlie=0.1&mode=sequential&embed=1&lock=1', {
     viewport: { width: 1000, height: 800 },
   });
+  // The drawing comes a frame after the Run button (README "Hooks"): its width is measured first.
+  await expectVisible(page, '[data-testid=timeline]', 'the embed drew no timeline', problems);
   const present = await page.evaluate(() => ({
     nav: document.querySelectorAll('nav, [data-testid=section-link]').length,
     topbar: document.querySelectorAll('.topbar, .footer, .intro, [data-testid=share], [data-testid=embed]').length,

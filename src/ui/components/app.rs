@@ -100,11 +100,12 @@ pub fn app() -> Html {
         })
     };
 
-    // What lies under the code and its controls (the timeline and everything derived from the
-    // run) is rendered on the frame after the first: the first render, which makes the page
-    // interactive (issue 7's time to ready), then runs and compiles only the code, its controls
-    // and the console. The timeline would draw nothing before that frame anyway: it waits for
-    // its measured width.
+    // The panes under the timeline (the step-through panel, export, narration, the tables, the
+    // comparison) are rendered on the frame after the first: the first render, which makes the
+    // page interactive (issue 7's time to ready), then runs and compiles only the code, its
+    // controls, the console and the timeline's frame (which draws its lanes once its width is
+    // measured, a frame later anyway). The timeline and its view options are there at once, so
+    // whoever waits for the Run button finds them.
     let settled = use_state_eq(|| false);
     {
         let settled = settled.setter();
@@ -126,9 +127,7 @@ pub fn app() -> Html {
                     <Console />
                 </section>
             </div>
-            if !*settled {
-                // Rendered on the next frame (see `settled`).
-            } else if state.hides_preview() {
+            if state.hides_preview() {
                 // Predict mode: the preview would give the answers away until the learner has run.
                 <section class="pane preview-hidden" data-testid="preview-hidden">
                     <h2>{ "Timeline" }</h2>
@@ -136,19 +135,22 @@ pub fn app() -> Html {
                 </section>
             } else {
                 <TimelineView />
-                <Scrubber />
-                // Export: just under the timeline it saves (full page only; an embed stays minimal).
-                if !state.embed {
-                    <ExportBar />
-                }
-                <Narration />
-                // Under the timeline, not instead of it: the view options are in the timeline's head.
-                if state.view.table {
-                    <EventTable />
-                }
-                <RequestTable />
-                if state.view.compare {
-                    <ComparisonView />
+                if *settled {
+                    // Rendered on the next frame (see `settled`).
+                    <Scrubber />
+                    // Export: just under the timeline it saves (full page only; an embed stays minimal).
+                    if !state.embed {
+                        <ExportBar />
+                    }
+                    <Narration />
+                    // Under the timeline, not instead of it: the view options are in the timeline's head.
+                    if state.view.table {
+                        <EventTable />
+                    }
+                    <RequestTable />
+                    if state.view.compare {
+                        <ComparisonView />
+                    }
                 }
             }
         </>
