@@ -142,6 +142,12 @@ impl Aio {
         self.inner.events.borrow()
     }
 
+    /// The whole log, taken out, for a run that is over (the virtual clock's, whose log is built
+    /// once and then only read): moved, not copied. What is recorded afterwards starts a new log.
+    pub fn take_events(&self) -> Vec<Event> {
+        std::mem::take(&mut *self.inner.events.borrow_mut())
+    }
+
     /// Events from index `from` on: a live view appends only what is new.
     pub fn events_since(&self, from: usize) -> Vec<Event> {
         self.inner.events.borrow().get(from..).map(<[Event]>::to_vec).unwrap_or_default()

@@ -334,7 +334,7 @@ impl Scenario {
         let root = self.start(&aio);
         // Generous limits: the largest values allowed end far sooner; a limit hit is reported.
         let outcome = clock.run(3_600_000_000, 10_000_000);
-        let events = aio.events().clone();
+        let events = aio.take_events();
         let total = events.iter().find(|e| e.task == root.id() && e.kind.is_final()).map(|e| e.at);
         VirtualRun { events, total, outcome, result: aio.task_result(root.id()) }
     }
