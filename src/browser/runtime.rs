@@ -8,11 +8,10 @@
 //! the engine is multiplied back, so events are always at 1x scale.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
 use futures::future::LocalBoxFuture;
 use futures::FutureExt;
@@ -22,6 +21,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, Request, RequestCache, RequestInit, RequestMode, Response};
 
+use crate::engine::timer_queue::{TimerKey, TimerQueue};
 use crate::engine::{reason_phrase, FetchError, FetchFailure, Fetched, Micros, ResponseHead, Runtime};
 
 use super::{cpu_worker, sample_api};
@@ -59,10 +59,11 @@ impl Clock {
         micros as f64 / 1000.0 / self.speed
     }
 
-    /// True when `deadline` has come at `now`. setTimeout has millisecond granularity, so within
-    /// half a real millisecond is "due" (waiting for a timer of 0 ms would only add lateness).
-    fn is_due(&self, deadline: Micros, now: Micros) -> bool {
-        self.real_ms_for(deadline.saturating_sub(now)) < 0.5
+    /// The latest deadline that has come at `now`. setTimeout has millisecond granularity, so
+    /// less than half a real millisecond ahead is "due" (a 0 ms setTimeout would only add lateness).
+    fn due_by(&self, now: Micros) -> Micros {
+        let half_real_ms = (500.0 * self.speed).ceil() as Micros;
+        now + half_real_ms.saturating_sub(1)
     }
 
     pub fn speed(&self) -> f64 {
@@ -74,13 +75,13 @@ impl Clock {
 #[derive(Clone)]
 pub struct BrowserRuntime {
     clock: Clock,
-    timers: Rc<TimerQueue>,
+    timers: Rc<PageTimers>,
 }
 
 impl BrowserRuntime {
     pub fn new(speed: f64) -> BrowserRuntime {
         let clock = Clock::start(speed);
-        BrowserRuntime { timers: TimerQueue::new(clock.clone()), clock }
+        BrowserRuntime { timers: PageTimers::new(clock.clone()), clock }
     }
 
     pub fn clock(&self) -> &Clock {
@@ -88,21 +89,20 @@ impl BrowserRuntime {
     }
 }
 
-/// A run's sleeping timers, ordered by (deadline, the order they started waiting), with one
-/// `setTimeout` armed for the earliest. This is asyncio's own design (one heap of timer handles;
-/// the loop sleeps until the first is due, then runs every due one in heap order) and what makes
-/// 10,000 sleeping tasks cheap: 10,000 map entries and one setTimeout per distinct deadline that
-/// actually comes, instead of 10,000 setTimeouts, each with its JS closure, cleared one by one on
-/// Stop. It also gives ties the virtual clock's order: timers due together wake in the order they
-/// started waiting, whatever order the browser would have fired separate setTimeouts in.
-struct TimerQueue {
+/// A run's sleeping timers on the page: the engine's `TimerQueue` (the virtual clock's too, so ties
+/// wake in the same order on both), with one `setTimeout` armed for its earliest deadline. This
+/// is asyncio's own design (one heap of timer handles; the loop sleeps until the first is due,
+/// then runs every due one in heap order) and what makes 10,000 sleeping tasks cheap: 10,000
+/// queue entries and one setTimeout per distinct deadline that actually comes, instead of 10,000
+/// setTimeouts, each with its JS closure, cleared one by one on Stop.
+struct PageTimers {
     clock: Clock,
     state: RefCell<TimerState>,
-    /// A fresh task to arm a short setTimeout from (see `arm`), made when first needed.
+    /// A fresh task to arm a short setTimeout from (see `arm_timeout`), made when first needed.
     fresh_task: RefCell<Option<FreshTask>>,
 }
 
-/// A `MessageChannel` whose messages run `TimerQueue::arm_from_fresh_task`: a message is a new
+/// A `MessageChannel` whose messages run `PageTimers::arm_from_fresh_task`: a message is a new
 /// task of the event loop, with no timer nesting, and arrives at once (no clamp, no polling).
 struct FreshTask {
     receiver: web_sys::MessagePort,
@@ -123,12 +123,8 @@ impl Drop for FreshTask {
 /// from its own callback, so it would always be nested: short waits go through a fresh task.
 const NESTED_TIMER_CLAMP_MS: u32 = 4;
 
-/// A waiting timer's place in the queue: its deadline, then a sequence number (ties).
-type TimerKey = (Micros, u64);
-
 struct TimerState {
-    waiting: BTreeMap<TimerKey, Waker>,
-    next_seq: u64,
+    queue: TimerQueue,
     /// The setTimeout armed for `deadline`: dropping it calls clearTimeout.
     armed: Option<(Micros, Timeout)>,
     /// The setTimeout that fired last. It is dropped at the next firing rather than inside its
@@ -138,16 +134,15 @@ struct TimerState {
     fresh_task_pending: bool,
 }
 
-impl TimerQueue {
-    fn new(clock: Clock) -> Rc<TimerQueue> {
-        let state =
-            TimerState { waiting: BTreeMap::new(), next_seq: 0, armed: None, spent: None, fresh_task_pending: false };
-        Rc::new(TimerQueue { clock, state: RefCell::new(state), fresh_task: RefCell::new(None) })
+impl PageTimers {
+    fn new(clock: Clock) -> Rc<PageTimers> {
+        let state = TimerState { queue: TimerQueue::new(), armed: None, spent: None, fresh_task_pending: false };
+        Rc::new(PageTimers { clock, state: RefCell::new(state), fresh_task: RefCell::new(None) })
     }
 
     /// Wait in the queue until `deadline` (1x-scale micros since the run started).
-    fn wait_until(self: &Rc<Self>, deadline: Micros) -> QueuedTimer {
-        QueuedTimer { queue: self.clone(), deadline, key: None }
+    fn wait_until(self: &Rc<Self>, deadline: Micros) -> PageTimer {
+        PageTimer { timers: self.clone(), deadline, key: None }
     }
 
     /// Make sure a setTimeout is armed no later than the earliest deadline; none when nothing waits
@@ -163,7 +158,7 @@ impl TimerQueue {
 
     fn arm_timeout(self: &Rc<Self>, in_fresh_task: bool) {
         let mut state = self.state.borrow_mut();
-        let Some(&(first, _)) = state.waiting.keys().next() else {
+        let Some(first) = state.queue.next_deadline() else {
             state.armed = None;
             return;
         };
@@ -181,26 +176,26 @@ impl TimerQueue {
             }
             // No MessageChannel: a possibly clamped setTimeout is still a correct one.
         }
-        let queue: Weak<TimerQueue> = Rc::downgrade(self);
+        let timers: Weak<PageTimers> = Rc::downgrade(self);
         let timeout = Timeout::new(delay_ms, move || {
-            if let Some(queue) = queue.upgrade() {
-                queue.fire();
+            if let Some(timers) = timers.upgrade() {
+                timers.fire();
             }
         });
         state.armed = Some((first, timeout));
     }
 
-    /// Post a message to the queue's fresh-task channel; false when the browser has none.
+    /// Post a message to the fresh-task channel; false when the browser has none.
     fn post_fresh_task(self: &Rc<Self>) -> bool {
         let mut fresh_task = self.fresh_task.borrow_mut();
         if fresh_task.is_none() {
             let Ok(channel) = web_sys::MessageChannel::new() else {
                 return false;
             };
-            let queue: Weak<TimerQueue> = Rc::downgrade(self);
+            let timers: Weak<PageTimers> = Rc::downgrade(self);
             let on_message = Closure::<dyn FnMut()>::new(move || {
-                if let Some(queue) = queue.upgrade() {
-                    queue.arm_from_fresh_task();
+                if let Some(timers) = timers.upgrade() {
+                    timers.arm_from_fresh_task();
                 }
             });
             let receiver = channel.port1();
@@ -213,18 +208,10 @@ impl TimerQueue {
 
     /// The armed setTimeout fired: wake every timer that is due, in queue order, and arm the next.
     fn fire(self: &Rc<Self>) {
-        let due: Vec<Waker> = {
+        let due = {
             let mut state = self.state.borrow_mut();
             state.spent = state.armed.take().map(|(_, timeout)| timeout);
-            let now = self.clock.now();
-            let mut due = Vec::new();
-            while let Some(entry) = state.waiting.first_entry() {
-                if !self.clock.is_due(entry.key().0, now) {
-                    break;
-                }
-                due.push(entry.remove());
-            }
-            due
+            state.queue.fire_due(self.clock.due_by(self.clock.now()))
         };
         self.arm();
         // Each wake queues its task behind the ones already queued: they run in this order.
@@ -233,62 +220,53 @@ impl TimerQueue {
         }
     }
 
-    fn forget(self: &Rc<Self>, key: TimerKey) {
+    /// A timer that will not wait any more (done, cancelled, or the run stopped).
+    fn forget(&self, key: TimerKey) {
         let mut state = self.state.borrow_mut();
-        if state.waiting.remove(&key).is_some() && state.waiting.is_empty() {
+        state.queue.remove(key);
+        if state.queue.is_empty() {
             state.armed = None;
         }
     }
 }
 
-/// One sleep waiting in a `TimerQueue`. Dropping it (a cancelled sleep, Stop) takes it out of the
-/// queue, and clears the setTimeout once nothing else waits.
-struct QueuedTimer {
-    queue: Rc<TimerQueue>,
+/// One sleep waiting in the run's `PageTimers`. Dropping it (a cancelled sleep, Stop) takes it out
+/// of the queue, and clears the setTimeout once nothing else waits.
+struct PageTimer {
+    timers: Rc<PageTimers>,
     deadline: Micros,
     key: Option<TimerKey>,
 }
 
-impl Future for QueuedTimer {
+impl Future for PageTimer {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let queue = self.queue.clone();
-        if queue.clock.is_due(self.deadline, queue.clock.now()) {
+        let timers = self.timers.clone();
+        let due = self.deadline <= timers.clock.due_by(timers.clock.now());
+        let fired = !due && {
+            let mut state = timers.state.borrow_mut();
+            let deadline = self.deadline;
+            let key = *self.key.get_or_insert_with(|| state.queue.add(deadline));
+            // Woken early (a setTimeout fires up to a millisecond early) or polled again: the
+            // timer keeps its place in the queue, with the latest waker.
+            state.queue.poll(key, cx.waker())
+        };
+        if due || fired {
             if let Some(key) = self.key.take() {
-                queue.forget(key);
+                timers.forget(key);
             }
             return Poll::Ready(());
         }
-        {
-            let mut state = queue.state.borrow_mut();
-            let key = match self.key {
-                Some(key) => key,
-                None => {
-                    state.next_seq += 1;
-                    (self.deadline, state.next_seq)
-                }
-            };
-            self.key = Some(key);
-            // Woken early (a setTimeout fires up to a millisecond early) or polled again: keep
-            // the place in the queue, with the latest waker.
-            match state.waiting.get_mut(&key) {
-                Some(waker) if waker.will_wake(cx.waker()) => {}
-                Some(waker) => *waker = cx.waker().clone(),
-                None => {
-                    state.waiting.insert(key, cx.waker().clone());
-                }
-            }
-        }
-        queue.arm();
+        timers.arm();
         Poll::Pending
     }
 }
 
-impl Drop for QueuedTimer {
+impl Drop for PageTimer {
     fn drop(&mut self) {
         if let Some(key) = self.key.take() {
-            self.queue.forget(key);
+            self.timers.forget(key);
         }
     }
 }

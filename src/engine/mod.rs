@@ -8,6 +8,7 @@ pub mod http;
 pub mod requests;
 pub mod runtime;
 pub mod timeline;
+pub mod timer_queue;
 pub mod value;
 pub mod virtual_clock;
 

@@ -7,20 +7,20 @@
 //! `wasm-bindgen-futures` queue) run callbacks strictly in the order they were scheduled.
 
 use std::cell::{Cell, RefCell};
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
 use futures::future::LocalBoxFuture;
 use futures::task::{waker, ArcWake};
 use futures::FutureExt;
 
 use super::runtime::{FetchError, FetchFailure, Fetched, ResponseHead, Runtime};
+use super::timer_queue::{TimerKey, TimerQueue};
 use super::Micros;
 
 /// How a simulated request goes: the head after `head_after`, then the body `body_takes` after the
@@ -54,20 +54,12 @@ pub struct VirtualClock {
 
 struct Shared {
     now: Cell<Micros>,
-    /// (deadline, registration number): equal deadlines fire in the order they were scheduled.
-    timer_heap: RefCell<BinaryHeap<Reverse<(Micros, u64)>>>,
-    /// Live timers by registration number; a dropped timer is removed here and skipped in the heap.
-    timers: RefCell<BTreeMap<u64, TimerSlot>>,
-    next_timer: Cell<u64>,
+    /// Equal deadlines fire in the order they were scheduled (the same queue as the page's).
+    timers: RefCell<TimerQueue>,
     tasks: RefCell<Vec<Option<LocalBoxFuture<'static, ()>>>>,
     wakers: RefCell<Vec<Arc<TaskWaker>>>,
     ready: Arc<Mutex<VecDeque<usize>>>,
     fetch: SimulatedFetch,
-}
-
-struct TimerSlot {
-    fired: bool,
-    waker: Option<Waker>,
 }
 
 struct TaskWaker {
@@ -90,9 +82,7 @@ impl VirtualClock {
         VirtualClock {
             shared: Rc::new(Shared {
                 now: Cell::new(0),
-                timer_heap: RefCell::new(BinaryHeap::new()),
-                timers: RefCell::new(BTreeMap::new()),
-                next_timer: Cell::new(0),
+                timers: RefCell::new(TimerQueue::new()),
                 tasks: RefCell::new(Vec::new()),
                 wakers: RefCell::new(Vec::new()),
                 ready: Arc::new(Mutex::new(VecDeque::new())),
@@ -112,7 +102,7 @@ impl VirtualClock {
 
     /// Number of timers still scheduled (a cancelled sleep must leave none behind).
     pub fn pending_timers(&self) -> usize {
-        self.shared.timers.borrow().values().filter(|slot| !slot.fired).count()
+        self.shared.timers.borrow().waiting()
     }
 
     /// Run until nothing is left to do, the next deadline is past `time_limit`, or `max_polls` polls.
@@ -130,35 +120,14 @@ impl VirtualClock {
                 self.poll_task(task);
             }
             // Everything runnable ran: jump to the next deadline and fire every timer due then.
-            let deadline = loop {
-                let top = shared.timer_heap.borrow().peek().map(|Reverse(entry)| *entry);
-                match top {
-                    None => return RunOutcome::Idle,
-                    Some((deadline, key)) if shared.timers.borrow().contains_key(&key) => break deadline,
-                    Some(_) => {
-                        shared.timer_heap.borrow_mut().pop();
-                    }
-                }
-            };
+            let Some(deadline) = shared.timers.borrow_mut().next_deadline() else { return RunOutcome::Idle };
             if deadline > time_limit {
                 return RunOutcome::TimeLimit;
             }
             shared.now.set(shared.now.get().max(deadline));
-            loop {
-                let top = shared.timer_heap.borrow().peek().map(|Reverse(entry)| *entry);
-                match top {
-                    Some((due, key)) if due <= deadline => {
-                        shared.timer_heap.borrow_mut().pop();
-                        let waker = shared.timers.borrow_mut().get_mut(&key).and_then(|slot| {
-                            slot.fired = true;
-                            slot.waker.take()
-                        });
-                        if let Some(waker) = waker {
-                            waker.wake();
-                        }
-                    }
-                    _ => break,
-                }
+            let due = shared.timers.borrow_mut().fire_due(deadline);
+            for waker in due {
+                waker.wake();
             }
         }
     }
@@ -242,34 +211,23 @@ impl Runtime for VirtualClock {
 struct VirtualTimer {
     shared: Rc<Shared>,
     deadline: Micros,
-    key: Option<u64>,
+    key: Option<TimerKey>,
 }
 
 impl Future for VirtualTimer {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let key = match self.key {
-            Some(key) => key,
-            None => {
-                let key = self.shared.next_timer.get();
-                self.shared.next_timer.set(key + 1);
-                self.shared.timer_heap.borrow_mut().push(Reverse((self.deadline, key)));
-                self.shared.timers.borrow_mut().insert(key, TimerSlot { fired: false, waker: None });
-                self.key = Some(key);
-                key
-            }
-        };
-        let mut timers = self.shared.timers.borrow_mut();
-        let slot = timers.get_mut(&key).expect("a live timer has a slot");
-        if slot.fired {
-            timers.remove(&key);
-            drop(timers);
+        let shared = self.shared.clone();
+        let mut timers = shared.timers.borrow_mut();
+        let deadline = self.deadline;
+        let key = *self.key.get_or_insert_with(|| timers.add(deadline));
+        if timers.poll(key, cx.waker()) {
+            // Done: polled again by mistake, it would wait forever rather than fire twice.
             self.key = None;
             self.deadline = Micros::MAX;
             return Poll::Ready(());
         }
-        slot.waker = Some(cx.waker().clone());
         Poll::Pending
     }
 }
@@ -277,7 +235,7 @@ impl Future for VirtualTimer {
 impl Drop for VirtualTimer {
     fn drop(&mut self) {
         if let Some(key) = self.key {
-            self.shared.timers.borrow_mut().remove(&key);
+            self.shared.timers.borrow_mut().remove(key);
         }
     }
 }
