@@ -3,26 +3,26 @@
 //! Both runs create their tasks in the same order (the scenario is deterministic up to timing), so
 //! a task has the same id in both logs, and the n-th line a task prints is the same line.
 
-use std::collections::HashMap;
-
-use super::event::{Event, EventKind, TaskId};
+use super::event::{Event, EventKind};
 
 /// For every `Printed` event of `real`, in order: its index in `real` and how much later (µs,
 /// negative if earlier) it came than the same `print` in `ideal`, or `None` when the ideal run has
 /// no such line (a run that failed differently, say). Texts may differ (`Time: 1.01s` against
 /// `Time: 1.00s`): it is the n-th print of the same task either way.
 pub fn print_lateness(ideal: &[Event], real: &[Event]) -> Vec<(usize, Option<i64>)> {
-    let mut ideal_prints: HashMap<TaskId, Vec<&Event>> = HashMap::new();
+    // Task ids are dense (0, 1, 2, … in creation order): lists indexed by task, not hash maps.
+    let tasks = ideal.iter().chain(real).map(|e| e.task + 1).max().unwrap_or(0);
+    let mut ideal_prints: Vec<Vec<&Event>> = vec![Vec::new(); tasks];
     for event in ideal.iter().filter(|e| matches!(e.kind, EventKind::Printed { .. })) {
-        ideal_prints.entry(event.task).or_default().push(event);
+        ideal_prints[event.task].push(event);
     }
-    let mut seen: HashMap<TaskId, usize> = HashMap::new();
+    let mut seen = vec![0usize; tasks];
     real.iter()
         .enumerate()
         .filter(|(_, e)| matches!(e.kind, EventKind::Printed { .. }))
         .map(|(index, event)| {
-            let nth = seen.entry(event.task).or_insert(0);
-            let twin = ideal_prints.get(&event.task).and_then(|prints| prints.get(*nth));
+            let nth = &mut seen[event.task];
+            let twin = ideal_prints[event.task].get(*nth);
             *nth += 1;
             let late = twin.map(|twin| event.at as i64 - twin.at as i64);
             (index, late)
@@ -33,6 +33,7 @@ pub fn print_lateness(ideal: &[Event], real: &[Event]) -> Vec<(usize, Option<i64
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::TaskId;
 
     fn printed(at: u64, task: TaskId, text: &str) -> Event {
         Event { at, task, kind: EventKind::Printed { text: text.into() } }

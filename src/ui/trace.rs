@@ -3,8 +3,6 @@
 //! was given the thread. The ideal run and the live run go through the same function, so the page
 //! draws them the same way.
 
-use std::collections::HashMap;
-
 use crate::engine::compare::print_lateness;
 use crate::engine::requests::{requests, Request};
 use crate::engine::{Event, EventKind, Micros, TaskId, Timeline};
@@ -48,11 +46,14 @@ impl Trace {
     pub fn of_log(log: Shared<Vec<Event>>, now: Option<Micros>, ideal: Option<&[Event]>) -> Trace {
         let events = &log[..];
         let timeline = Timeline::from_events(events, now);
-        let lateness: HashMap<usize, i64> = ideal
-            .map(|ideal| {
-                print_lateness(ideal, events).into_iter().filter_map(|(i, late)| late.map(|l| (i, l))).collect()
-            })
-            .unwrap_or_default();
+        // By event index (a list, not a hash map: the indexes are dense and the wasm smaller).
+        let mut lateness: Vec<Option<i64>> = Vec::new();
+        if let Some(ideal) = ideal {
+            lateness.resize(events.len(), None);
+            for (index, late) in print_lateness(ideal, events) {
+                lateness[index] = late;
+            }
+        }
         let mut lines = Vec::new();
         let mut runs = vec![Vec::new(); timeline.lanes.len()];
         for (index, event) in events.iter().enumerate() {
@@ -63,7 +64,7 @@ impl Trace {
                             at: event.at,
                             task: event.task,
                             text: part.to_string(),
-                            late: lateness.get(&index).copied(),
+                            late: lateness.get(index).copied().flatten(),
                         });
                     }
                 }
