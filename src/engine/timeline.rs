@@ -324,7 +324,8 @@ impl Timeline {
             .iter()
             .flat_map(|lane| lane.prints.iter().map(move |p| (p.seq, p.at, lane.name.as_str(), p.text.as_str())))
             .collect();
-        prints.sort_by_key(|(seq, ..)| *seq);
+        // Sequence numbers are unique: an unstable sort gives the one order.
+        prints.sort_unstable_by_key(|(seq, ..)| *seq);
         for (_, at, name, text) in prints {
             let _ = writeln!(out, "{:>9}  {name:<label_width$}  {text}", fmt_secs(at));
         }

@@ -96,8 +96,9 @@ pub fn mask_measured_times(text: &str) -> String {
 /// `lines`.
 pub fn dealt_order(lines: &[PrintedLine]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..lines.len()).collect();
-    // Stable: a task's own lines keep their order.
-    order.sort_by_key(|&i| lines[i].task);
+    // A task's own lines keep their order (the index breaks ties): a stable sort's result, without
+    // a stable sort's code in the wasm.
+    order.sort_unstable_by_key(|&i| (lines[i].task, i));
     order
 }
 
