@@ -87,7 +87,7 @@ impl Pump {
         }
         self.last_drawn = Some(now);
         self.done = finished;
-        let trace = Trace::of(&self.events, (!finished).then_some(now), Some(&self.ideal.events));
+        let trace = Trace::of(&self.events, (!finished).then_some(now), Some(&self.ideal.trace.log));
         let view = LiveView {
             run_id: self.run_id,
             speed: self.speed,
@@ -112,7 +112,7 @@ impl Pump {
         }
         // Both runs log the same events in the same order (only the times differ), so the ideal
         // event at the live run's length is the next thing that should happen.
-        let imminent = self.ideal.events.get(self.events.len()).is_some_and(|next| {
+        let imminent = self.ideal.trace.log.get(self.events.len()).is_some_and(|next| {
             if next.at > now {
                 real_ms(next.at - now) < GUARD_MS
             } else {

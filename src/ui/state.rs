@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::{CoroResult, Event, Exception, Micros, RunOutcome};
+use crate::engine::{CoroResult, Exception, Micros, RunOutcome};
 use crate::link::{Link, View, SPEEDS};
 use crate::report::moment::Moment;
 use crate::report::predict::{dealt_order, printed_lines, MAX_CARDS};
@@ -20,9 +20,8 @@ use super::trace::Trace;
 /// A run on the virtual clock: what the code will do with perfect timers, instantly.
 #[derive(Debug)]
 pub struct Ideal {
-    /// The same log as `trace.log` (shared, not copied).
-    pub events: Shared<Vec<Event>>,
-    /// Shared so that views can hold it (the timeline's rows compare it by identity).
+    /// Shared so that views can hold it (the timeline's rows compare it by identity); its `log`
+    /// is the run's event log.
     pub trace: Shared<Trace>,
     /// When the top-level code ended (the chapter's "Time:").
     pub total: Option<Micros>,
@@ -33,9 +32,8 @@ pub struct Ideal {
 impl Ideal {
     pub fn of(scenario: &Scenario) -> Ideal {
         let run = scenario.run_virtual();
-        let events = Shared::new(run.events);
-        let trace = Shared::new(Trace::of_log(events.clone(), None, None));
-        Ideal { trace, total: run.total, result: run.result, outcome: run.outcome, events }
+        let trace = Shared::new(Trace::of_log(Shared::new(run.events), None, None));
+        Ideal { trace, total: run.total, result: run.result, outcome: run.outcome }
     }
 }
 
@@ -312,19 +310,13 @@ impl PageState {
     }
 
     /// The run the page shows, as of the scrub cursor: the live one once started, else the ideal one.
-    pub fn shown(&self) -> &Trace {
-        self.scrubbed.as_deref().unwrap_or_else(|| self.whole())
+    pub fn shown(&self) -> &Shared<Trace> {
+        self.scrubbed.as_ref().unwrap_or_else(|| self.whole())
     }
 
     /// The whole run the cursor moves through (the live one once started, else the ideal one).
-    pub fn whole(&self) -> &Trace {
+    pub fn whole(&self) -> &Shared<Trace> {
         self.live.as_ref().map_or(&self.ideal.trace, |live| &live.trace)
-    }
-
-    /// `shown()` as a handle a component can keep in its props (equal while it is the same run).
-    pub fn shown_shared(&self) -> Shared<Trace> {
-        let whole = || self.live.as_ref().map_or(&self.ideal.trace, |live| &live.trace);
-        self.scrubbed.as_ref().unwrap_or_else(whole).clone()
     }
 
     /// Predict mode before the run: the preview would give the answers away.
@@ -344,7 +336,7 @@ impl PageState {
         // The end of the run is the whole run: no cursor.
         let moment = moment.filter(|m| !(m.is_end(&whole.log) && m.at >= whole.timeline.end));
         self.scrubbed = moment.map(|m| {
-            let ideal = self.live.as_ref().map(|_| self.ideal.events.as_slice());
+            let ideal = self.live.as_ref().map(|_| self.ideal.trace.log.as_slice());
             Shared::new(Trace::of(&whole.log[..m.shown], Some(m.at), ideal))
         });
         self.cursor = moment;
@@ -365,7 +357,7 @@ impl PageState {
 
     /// Deal the prediction's cards: the ideal run's lines in the order the code reads.
     fn deal(&mut self) {
-        let lines = printed_lines(&self.ideal.events);
+        let lines = printed_lines(&self.ideal.trace.log);
         self.guess.order.clear();
         self.guess.too_many = 0;
         if lines.len() > MAX_CARDS {

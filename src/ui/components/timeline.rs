@@ -526,27 +526,27 @@ impl Ctx<'_> {
                         { name }
                     </text>
                 } else {
-                <g class="lane-label" aria-hidden="true">
-                    <title>{ title }</title>
-                    if shape.stacked {
-                        // One line: name and call on the left, the outcome on the right.
-                        <text class={classes!("lane-outcome", outcome_class)} x={(width - 10.0).to_string()} y="15" text-anchor="end">
-                            { outcome_short.clone() }
-                        </text>
-                        <text class="lane-name" x="10" y="15">
-                            { fit(&label_lane.name, stacked_room).unwrap_or_default() }
-                            <tspan class="lane-coro" dx="8">
-                                { fit(&coro_full, stacked_room.saturating_sub(label_lane.name.chars().count() + 2)).unwrap_or_default() }
-                            </tspan>
-                        </text>
-                    } else {
-                        <text class="lane-name" x="12" y="19">{ name }</text>
-                        <text class="lane-coro" x="12" y="34">{ coro }</text>
-                        <text class={classes!("lane-outcome", outcome_class)} x="12" y="48">
-                            { fit(&outcome_text, coro_chars).unwrap_or_default() }
-                        </text>
-                    }
-                </g>
+                    <g class="lane-label" aria-hidden="true">
+                        <title>{ title }</title>
+                        if shape.stacked {
+                            // One line: name and call on the left, the outcome on the right.
+                            <text class={classes!("lane-outcome", outcome_class)} x={(width - 10.0).to_string()} y="15" text-anchor="end">
+                                { outcome_short.clone() }
+                            </text>
+                            <text class="lane-name" x="10" y="15">
+                                { fit(&label_lane.name, stacked_room).unwrap_or_default() }
+                                <tspan class="lane-coro" dx="8">
+                                    { fit(&coro_full, stacked_room.saturating_sub(label_lane.name.chars().count() + 2)).unwrap_or_default() }
+                                </tspan>
+                            </text>
+                        } else {
+                            <text class="lane-name" x="12" y="19">{ name }</text>
+                            <text class="lane-coro" x="12" y="34">{ coro }</text>
+                            <text class={classes!("lane-outcome", outcome_class)} x="12" y="48">
+                                { fit(&outcome_text, coro_chars).unwrap_or_default() }
+                            </text>
+                        }
+                    </g>
                 }
                 { for ghost_bars }
                 { for content }
@@ -582,7 +582,7 @@ pub fn timeline_view() -> Html {
     let phase = state.phase();
     let running = phase == Phase::Running;
     let live = state.live.as_ref();
-    let main_run = state.shown_shared();
+    let main_run = state.shown().clone();
     let main: &Trace = &main_run;
     // Behind a real run, its ideal twin (unless switched off in the view options).
     let ghost_run = live.filter(|_| state.view.ideal).map(|_| state.ideal.trace.clone());
