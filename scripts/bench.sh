@@ -2,7 +2,8 @@
 # scripts/bench.sh: the benchmark command (issue 7). Not part of the test command: it measures
 # speed and size and prints figures with their targets; it exits non-zero only when a figure
 # misses its target by more than 2x.
-#   1. the virtual clock natively (cargo bench --bench virtual_clock)
+#   1. the virtual clock natively (cargo bench --bench virtual_clock), and the Python interpreter
+#      against python3 (cargo bench --bench interpreter: CPU-bound ratio, 10,000 interpreted tasks)
 #   2. the release build in headless Chromium (bench/page.mjs): first-load size, time to ready,
 #      timer lateness, 10,000 tasks for real, the virtual clock in wasm, the 10,000-lane timeline,
 #      memory after 1,000 runs
@@ -17,6 +18,8 @@ cd "$REPO_ROOT"
 bash scripts/setup.sh
 log "native: cargo bench --bench virtual_clock"
 cargo bench --bench virtual_clock
+log "native: cargo bench --bench interpreter"
+cargo bench --bench interpreter
 if [[ -n "${BENCH_DIST:-}" && "$BENCH_DIST" != dist ]]; then
   log "trunk build --release → $BENCH_DIST/"
   wasm_trunk build --release --dist "$BENCH_DIST"

@@ -22,9 +22,14 @@ for row in csv.DictReader(sys.stdin):
     # "<yew::html::...>::fmt" or "core::ptr::drop_in_place<alloc::...>": the first path segment.
     match = re.match(r"[<&\s]*(?:dyn\s+|impl\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::", name)
     crate = match.group(1) if match else ("(static data)" if name.startswith("data segment") else "(other)")
+    if crate == "async_playground":
+        # Our own crate by module, so the interpreter's share (async_playground::python) shows.
+        inner = re.match(r"[<&\s]*async_playground::([A-Za-z_][A-Za-z0-9_]*)::", name)
+        if inner:
+            crate = f"async_playground::{inner.group(1)}"
     sizes[crate] += size
 total = sum(sizes.values())
 print(f"{'crate':<28} {'bytes':>9} {'share':>7}")
-for crate, size in sizes.most_common(25):
+for crate, size in sizes.most_common(40):
     print(f"{crate:<28} {size:>9} {100 * size / total:>6.1f}%")
 print(f"{'total (code + data)':<28} {total:>9}")

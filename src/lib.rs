@@ -7,6 +7,7 @@
 pub mod engine;
 pub mod highlight;
 pub mod link;
+pub mod python;
 pub mod report;
 pub mod scenarios;
 

@@ -22,7 +22,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn the_pure_core_imports_nothing_from_the_browser_and_reads_no_clock() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for dir in ["engine", "scenarios", "report"] {
+    for dir in ["engine", "scenarios", "report", "python"] {
         rust_files(&root.join(dir), &mut files);
     }
     for file in ["link.rs", "highlight.rs"] {

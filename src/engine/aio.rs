@@ -116,7 +116,94 @@ impl Task {
     }
 }
 
+impl Task {
+    /// `await task` from interpreted code: like `join`, but the awaited task is cancelled too when
+    /// the awaiting one is (asyncio's `Task.cancel()` cancels the future its task waits on), and the
+    /// wait may be labelled (`await worker`).
+    pub fn join_propagating(&self, on: String) -> impl Future<Output = Result<(), Exception>> + 'static {
+        let mut waiting = Awaiting::new(&self.aio, on, JoinAll::new(&self.aio, vec![self.id]));
+        waiting.cancel_with = vec![self.id];
+        async move {
+            // The task's own outcome is read by the caller from its Python-side slot.
+            match waiting.await? {
+                Ok(_) | Err(_) => Ok(()),
+            }
+        }
+    }
+
+    /// True once the task has ended.
+    pub fn is_done(&self) -> bool {
+        self.aio.inner.tasks.borrow()[self.id].result.is_some()
+    }
+
+    /// Wake `waker` when the task ends (at once if it has).
+    pub fn on_done(&self, waker: Waker) {
+        let mut tasks = self.aio.inner.tasks.borrow_mut();
+        let slot = &mut tasks[self.id];
+        if slot.result.is_some() {
+            waker.wake();
+        } else {
+            slot.joiners.push(waker);
+        }
+    }
+
+    /// The lane label it was created with.
+    pub fn name(&self) -> String {
+        self.aio.inner.tasks.borrow()[self.id].name.clone()
+    }
+}
+
 impl Aio {
+    /// Any suspending await of interpreted code (a queue, lock, event or future): `inner` is what it
+    /// waits for; the wait is recorded as `on` on the current task's lane and a pending `cancel()`
+    /// is delivered here as `Err(Cancelled)`.
+    pub fn wait_on<F: Future + Unpin>(
+        &self,
+        on: String,
+        inner: F,
+        cancel_with: Vec<TaskId>,
+    ) -> impl Future<Output = Result<F::Output, Exception>> {
+        let mut waiting = Awaiting::new(self, on, inner);
+        waiting.cancel_with = cancel_with;
+        waiting
+    }
+
+    /// Runs `future` on the loop outside any task (asyncio's `call_soon`/`call_at` callbacks:
+    /// done callbacks, a `timeout`'s expiry).
+    pub fn spawn_callback(&self, future: impl Future<Output = ()> + 'static) {
+        self.inner.runtime.spawn(future.boxed_local());
+    }
+
+    /// A bare timer at `deadline` (no event recorded): for waits that race a deadline (`wait_for`).
+    pub fn timer(&self, deadline: Micros) -> LocalBoxFuture<'static, ()> {
+        self.inner.runtime.timer(deadline)
+    }
+
+    /// `sleep` whose wait is labelled as the program wrote it.
+    pub fn sleep_labelled(&self, seconds: f64, on: String) -> impl Future<Output = Result<(), Exception>> + 'static {
+        let mut waiting = self.sleep_inner(seconds);
+        waiting.on = on;
+        waiting
+    }
+
+    /// What reading a clock costs on this runtime (the virtual clock: 1 µs, so a busy loop on
+    /// `time.perf_counter()` ends).
+    pub fn clock_read(&self) -> Micros {
+        let now = self.now();
+        self.inner.runtime.busy(self.inner.runtime.clock_read_cost());
+        now
+    }
+
+    /// `time.sleep(s)` / a CPU-bound step: the loop's thread is busy, nothing else runs.
+    pub fn block_for(&self, duration: Micros) {
+        self.inner.runtime.busy(duration);
+    }
+
+    /// The run's end, cancelling what is left (the root task ended).
+    pub fn task_name(&self, id: TaskId) -> String {
+        self.inner.tasks.borrow().get(id).map(|t| t.name.clone()).unwrap_or_default()
+    }
+
     pub fn new(runtime: Rc<dyn Runtime>) -> Self {
         Aio {
             inner: Rc::new(Inner {
@@ -320,6 +407,10 @@ impl Aio {
 
     /// `await asyncio.sleep(seconds)`; `sleep(0)` yields one turn of the loop without a timer.
     pub fn sleep(&self, seconds: f64) -> impl Future<Output = Result<(), Exception>> + 'static {
+        self.sleep_inner(seconds)
+    }
+
+    fn sleep_inner(&self, seconds: f64) -> Awaiting<LocalBoxFuture<'static, ()>> {
         let duration = micros_from_secs(seconds);
         let runtime = self.inner.runtime.clone();
         // Only a delay <= 0 is a bare yield; any positive delay, however small, goes through the
@@ -375,6 +466,30 @@ impl Aio {
             aio.record(task, EventKind::CallEnded { error });
             result
         }
+    }
+
+    /// Interpreted code awaits a coroutine call directly (no task): see `call`.
+    pub fn call_started(&self, name: &str, call: &str) {
+        let task = self.current_task().unwrap_or(0);
+        self.record(task, EventKind::CallStarted { name: name.to_string(), call: call.to_string() });
+    }
+
+    /// The innermost call of `call_started` returned (`error` None) or raised.
+    pub fn call_ended(&self, error: Option<String>) {
+        let task = self.current_task().unwrap_or(0);
+        self.record(task, EventKind::CallEnded { error });
+    }
+
+    /// Interpreted code started keeping the loop's thread busy (`call` names it): until
+    /// `cpu_ended`, time passes with no other task running.
+    pub fn cpu_started(&self, call: &str) {
+        let task = self.current_task().unwrap_or(0);
+        self.record(task, EventKind::CpuStarted { call: call.to_string() });
+    }
+
+    pub fn cpu_ended(&self) {
+        let task = self.current_task().unwrap_or(0);
+        self.record(task, EventKind::CpuEnded);
     }
 
     /// A CPU-bound call (`cpu_work(seconds)`) on the loop's own thread: blocks every task.

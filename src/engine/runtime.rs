@@ -73,6 +73,10 @@ pub trait Runtime {
     fn busy(&self, duration: Micros);
     /// Run `duration` of CPU work off this thread (a worker) and complete when it is done.
     fn offload(&self, duration: Micros) -> LocalBoxFuture<'static, Result<(), String>>;
+    /// What reading the clock costs (virtual clock: 1 µs, so a busy loop on it ends; real: 0).
+    fn clock_read_cost(&self) -> Micros {
+        0
+    }
 }
 
 /// The standard reason phrase of an HTTP status, for servers that send none (HTTP/2 never does,

@@ -191,6 +191,10 @@ impl Runtime for VirtualClock {
         .boxed_local()
     }
 
+    fn clock_read_cost(&self) -> Micros {
+        1
+    }
+
     fn busy(&self, duration: Micros) {
         // The thread is held: time passes and nothing else runs, exactly what a CPU-bound call does.
         self.shared.now.set(self.shared.now.get() + duration);

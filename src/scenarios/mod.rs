@@ -1,15 +1,14 @@
 //! The chapter's scenarios: their stable ids and parameters (used in links, tests and the UI), the
 //! Python code shown for them (with the values that will run), and how to run them on any runtime.
 
-mod chapter;
 mod python;
 pub mod sample_api;
 
 use std::rc::Rc;
 
 use crate::engine::{
-    micros_from_secs, reason_phrase, Aio, Event, Micros, ResponseHead, RunOutcome, SimulatedReply, Task, Timeline,
-    VirtualClock,
+    micros_from_secs, reason_phrase, Aio, Event, Exception, Micros, ResponseHead, RunOutcome, SimulatedReply, Task,
+    Timeline, VirtualClock,
 };
 
 pub use python::CodePiece;
@@ -302,9 +301,19 @@ impl Scenario {
         self.python().iter().map(CodePiece::text).collect()
     }
 
-    /// Start the scenario's top-level code on `aio`; the returned task is the run's root.
+    /// Start the scenario's top-level code on `aio`; the returned task is the run's root. What runs
+    /// is the Python text the page shows, through the interpreter (`crate::python`).
     pub fn start(&self, aio: &Aio) -> Task {
-        chapter::start(self, aio)
+        let source = self.python_text();
+        match crate::python::Program::compile(&source) {
+            Ok(program) => crate::python::start(&program, aio, 0).task,
+            // The chapter's code always compiles (its values are numbers); should it ever not, the
+            // run fails with the located error rather than running something else.
+            Err(e) => {
+                let error = Exception::error(e.kind, format!("{} (line {})", e.message, e.pos.line));
+                aio.run_main("main", "<module>", async move { Err(error) })
+            }
+        }
     }
 
     /// What the virtual clock answers for a URL: the sample API answers as its service worker will

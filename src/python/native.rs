@@ -1,0 +1,244 @@
+//! Objects implemented in Rust that a program can hold: coroutines, generators, iterators, and the
+//! asyncio objects (tasks, futures, queues, locks, events…) whose state lives on the interpreter side.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::task::Waker;
+
+use futures::future::LocalBoxFuture;
+
+use super::value::{PyResult, Value};
+use crate::engine::Task as EngineTask;
+
+pub type BoxedRun = LocalBoxFuture<'static, PyResult<Value>>;
+
+pub enum Native {
+    Coroutine(Coroutine),
+    Generator(Generator),
+    Iterator(RefCell<Iter>),
+    Task(TaskObj),
+    Future(FutureObj),
+    Queue(QueueObj),
+    /// `Lock`, `Semaphore` (and `BoundedSemaphore`): permits and their waiters.
+    Semaphore(SemaphoreObj),
+    Event(EventObj),
+    Condition(ConditionObj),
+    /// A value with a name and repr only (`asyncio.FIRST_COMPLETED`'s string is a str; this is for
+    /// the running loop object).
+    Loop,
+    /// `asyncio.timeout(d)`, `asyncio.TaskGroup()`: context managers with their state.
+    Timeout(TimeoutObj),
+    TaskGroup(TaskGroupObj),
+    /// An awaitable produced by a Rust method (`queue.get()`, `lock.acquire()`, `event.wait()`…):
+    /// the future to run when awaited, and what a never-awaited warning would name.
+    Awaitable(Awaitable),
+    /// aiohttp's session, request, response and timeout objects.
+    Http(super::aiohttp::Http),
+    /// `super()`: attribute lookups start after `class` in the MRO of `obj`'s class.
+    Super {
+        class: Rc<super::value::Class>,
+        obj: Value,
+    },
+}
+
+/// A coroutine object: `say_hello("Alice", 2)` before it is awaited or wrapped in a task.
+pub struct Coroutine {
+    pub name: Rc<str>,
+    /// The call as source text (`say_hello('Alice', 2)`): a task's lane label and `coro` in the log.
+    pub call_text: Rc<str>,
+    /// A short label for a lane: `worker(0)`, `fetch_url(python)` (the function and its first
+    /// plain argument; a URL by its last path segment).
+    pub lane: Rc<str>,
+    pub run: RefCell<Option<BoxedRun>>,
+    /// Set when it was awaited or handed to a task: otherwise dropping it is CPython's
+    /// "coroutine … was never awaited".
+    pub used: Cell<bool>,
+    pub warnings: Option<Rc<RefCell<Vec<String>>>>,
+    /// Made by a built-in (`asyncio.sleep(1)`, `queue.get()`), not by an `async def`: never a
+    /// call sub-row of its task's lane.
+    pub builtin: bool,
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if !self.used.get() {
+            if let Some(w) = &self.warnings {
+                if let Ok(mut w) = w.try_borrow_mut() {
+                    w.push(format!("RuntimeWarning: coroutine '{}' was never awaited", self.name));
+                }
+            }
+        }
+    }
+}
+
+/// What a generator's body and its driver pass each other at a `yield`.
+#[derive(Default)]
+pub struct GenChannel {
+    /// The value of the `yield` that suspended the body.
+    pub yielded: RefCell<Option<Value>>,
+    /// What `send()` passes in (None for `next()`).
+    pub sent: RefCell<Option<Value>>,
+    /// An exception to raise at the `yield` (`throw()`, `aclose()`).
+    pub thrown: RefCell<Option<Box<super::value::Exc>>>,
+}
+
+/// A generator or async generator: its body runs as a future; a `yield` leaves its value in the
+/// channel and returns `Pending`, which the driver (`next`, `__anext__`) turns into the yielded value.
+pub struct Generator {
+    pub name: Rc<str>,
+    pub is_async: bool,
+    pub run: RefCell<Option<BoxedRun>>,
+    pub channel: Rc<GenChannel>,
+    pub started: Cell<bool>,
+    pub running: Cell<bool>,
+}
+
+/// A built-in iterator's state.
+pub enum Iter {
+    Seq {
+        items: Value,
+        next: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Chars {
+        text: Rc<str>,
+        byte: usize,
+    },
+    Values {
+        items: VecDeque<Value>,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    Reversed {
+        items: Vec<Value>,
+    },
+    /// `iter(callable, sentinel)` is not supported; exhausted iterators stay exhausted.
+    Done,
+}
+
+/// An `asyncio.Task`: the engine's task, plus the Python-side result and what the page labels it.
+pub struct TaskObj {
+    pub task: EngineTask,
+    pub name: RefCell<Rc<str>>,
+    pub coro_name: Rc<str>,
+    pub result: Rc<RefCell<Option<PyResult<Value>>>>,
+    pub callbacks: RefCell<Vec<Value>>,
+    /// `result()`/`exception()`/an await looked at the outcome: no "never retrieved" warning.
+    pub retrieved: Cell<bool>,
+    /// How many cancellation requests are pending (3.11's `cancelling()` / `uncancel()`).
+    pub cancelling: Cell<u32>,
+}
+
+#[derive(Default)]
+pub enum FutState {
+    #[default]
+    Pending,
+    Done(Value),
+    Failed(Rc<super::value::Exc>),
+    Cancelled,
+}
+
+/// A bare `asyncio.Future` (also what waiters of queues, locks and events wait on).
+#[derive(Default)]
+pub struct FutureObj {
+    pub state: RefCell<FutState>,
+    pub wakers: RefCell<Vec<Waker>>,
+    /// Waiters of a program's own `Future` (resolved with it).
+    pub proxies: RefCell<Vec<Rc<FutureObj>>>,
+}
+
+impl FutureObj {
+    pub fn is_done(&self) -> bool {
+        !matches!(*self.state.borrow(), FutState::Pending)
+    }
+
+    pub fn set(&self, state: FutState) -> bool {
+        if self.is_done() {
+            return false;
+        }
+        *self.state.borrow_mut() = state;
+        for w in std::mem::take(&mut *self.wakers.borrow_mut()) {
+            w.wake();
+        }
+        for p in std::mem::take(&mut *self.proxies.borrow_mut()) {
+            p.set(FutState::Done(Value::None));
+        }
+        true
+    }
+}
+
+pub struct QueueObj {
+    pub items: RefCell<VecDeque<Value>>,
+    pub maxsize: usize,
+    pub getters: RefCell<VecDeque<Rc<FutureObj>>>,
+    pub putters: RefCell<VecDeque<Rc<FutureObj>>>,
+    pub unfinished: Cell<usize>,
+    pub finished: RefCell<Rc<FutureObj>>,
+    pub kind: QueueKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum QueueKind {
+    Fifo,
+    Lifo,
+    Priority,
+}
+
+pub struct SemaphoreObj {
+    pub is_lock: bool,
+    pub bound: Option<usize>,
+    pub value: Cell<usize>,
+    pub waiters: RefCell<VecDeque<Rc<FutureObj>>>,
+}
+
+#[derive(Default)]
+pub struct EventObj {
+    pub is_set: Cell<bool>,
+    pub waiters: RefCell<Vec<Rc<FutureObj>>>,
+}
+
+pub struct ConditionObj {
+    pub lock: Value,
+    pub waiters: RefCell<VecDeque<Rc<FutureObj>>>,
+}
+
+pub struct TimeoutObj {
+    pub delay: Option<f64>,
+    pub task: RefCell<Option<Value>>,
+    pub expired: Cell<bool>,
+    /// The task's `cancelling()` count when entered (3.11's `_cancelling`).
+    pub cancelling_at_enter: Cell<u32>,
+    /// Cleared on exit so that a timer firing later does nothing.
+    pub armed: RefCell<Option<Rc<Cell<bool>>>>,
+}
+
+pub struct TaskGroupObj {
+    pub tasks: RefCell<Vec<Value>>,
+    pub errors: RefCell<Vec<Value>>,
+    pub entered: Cell<bool>,
+    pub exiting: Cell<bool>,
+    pub aborting: Cell<bool>,
+    pub parent: RefCell<Option<Value>>,
+}
+
+pub struct Awaitable {
+    pub run: RefCell<Option<BoxedRun>>,
+}

@@ -1,0 +1,5 @@
+items = ["a", "b", "c"]
+i = 0
+while True:
+    print(i, items[i])
+    i += 1

@@ -1,0 +1,6 @@
+import asyncio
+
+async def greet(name):
+print(f"hello {name}")
+
+await greet("ann")

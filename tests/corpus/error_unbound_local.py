@@ -1,0 +1,8 @@
+counter = 0
+
+def increment():
+    counter += 1
+    return counter
+
+print("counter", counter)
+increment()

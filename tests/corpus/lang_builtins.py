@@ -1,0 +1,13 @@
+data = [4, 1, 7, 3]
+print(len(data), sum(data), min(data), max(data), sorted(data), sorted(data, reverse=True))
+print(list(enumerate("ab")), list(enumerate("ab", start=1)))
+print(list(zip([1, 2, 3], "ab")), dict(zip("xy", range(2))))
+print(abs(-3), round(3.14159, 2), round(7.5), divmod(17, 4), pow(2, 10), pow(2, 10, 1000))
+print(isinstance(3, (int, float)), type("s").__name__, repr("q"), str(5), int("12"), float("2.5"))
+print(list((1, 2)), dict(a=1), set([1, 1, 2]), tuple([3, 4]))
+print(any([0, "", None]), all([1, "x"]), list(map(str, [1, 2])), list(filter(None, [0, 1, "", "a"])))
+print(hasattr("x", "upper"), getattr([], "append") is not None, callable(len))
+print(max("apple", "fig", key=len), min([(2, "b"), (1, "z")]), sorted("cba"))
+print(list(reversed([1, 2, 3])), bin(10), hex(255), oct(8), chr(65) + chr(97))
+print(max([], default="empty"), sum([1.5, 2.5], 10), list(range(3, -3, -2)))
+print(int("0b101", 0), format(3.14159, ".3f"), format(1234, ","), len({"a": 1}))
