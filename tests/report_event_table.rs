@@ -31,7 +31,7 @@ fn coroutine_rows() {
         ScenarioId::Coroutine,
         "",
         expect![[r#"
-            0.000 s   main     created by asyncio.run: <module>
+            0.000 s   main     created by asyncio.run: fetch_data()
             0.000 s   main     starts running
             0.000 s   main     prints “<coroutine object fetch_data at 0x107d12f80>”
             0.000 s   main     prints “Starting to fetch...”
@@ -50,7 +50,7 @@ fn cancellation_rows() {
         ScenarioId::Background,
         "",
         expect![[r#"
-            0.000 s   main     created by asyncio.run: <module>
+            0.000 s   main     created by asyncio.run: main()
             0.000 s   main     starts running
             0.000 s   task     created by main: background_task()
             0.000 s   main     waits on sleep(10) (due at 10.000 s)
@@ -77,7 +77,7 @@ fn cpu_rows() {
         ScenarioId::CpuVsIo,
         "blocking",
         expect![[r#"
-            0.000 s   main     created by asyncio.run: <module>
+            0.000 s   main     created by asyncio.run: main()
             0.000 s   main     starts running
             0.000 s   io1      created by main: io_task('io1', 0.3)
             0.000 s   io2      created by main: io_task('io2', 0.6)
@@ -111,10 +111,10 @@ fn sequential_fetch_rows() {
         ScenarioId::FetchUrls,
         "sequential",
         expect![[r#"
-            0.000 s   main     created by asyncio.run: <module>
+            0.000 s   main     created by asyncio.run: main()
             0.000 s   main     starts running
             0.000 s   main     prints “Synchronous style:”
-            0.000 s   main     awaits fetch_url(<ClientSession object at 0x107d12f80>, 'https:/…) directly (no new task: it runs inside this one)
+            0.000 s   main     awaits fetch_url(session, 'https://api.github.com/users/python') directly (no new task: it runs inside this one)
             0.000 s   main     sends GET https://api.github.com/users/python
             0.000 s   main     waits on GET https://api.github.com/users/python
             0.300 s   main     gets the response's status and headers: 200 OK
@@ -122,7 +122,7 @@ fn sequential_fetch_rows() {
             0.300 s   main     reads the response body: 1,263 characters
             0.300 s   main     the directly awaited call returns
             0.300 s   main     prints “Fetched 1263 bytes from https://api.github.com/users/python”
-            0.300 s   main     awaits fetch_url(<ClientSession object at 0x107d12f80>, 'https:/…) directly (no new task: it runs inside this one)
+            0.300 s   main     awaits fetch_url(session, 'https://api.github.com/users/github') directly (no new task: it runs inside this one)
             0.300 s   main     sends GET https://api.github.com/users/github
             0.300 s   main     waits on GET https://api.github.com/users/github
             0.600 s   main     gets the response's status and headers: 200 OK
@@ -130,7 +130,7 @@ fn sequential_fetch_rows() {
             0.600 s   main     reads the response body: 1,241 characters
             0.600 s   main     the directly awaited call returns
             0.600 s   main     prints “Fetched 1241 bytes from https://api.github.com/users/github”
-            0.600 s   main     awaits fetch_url(<ClientSession object at 0x107d12f80>, 'https:/…) directly (no new task: it runs inside this one)
+            0.600 s   main     awaits fetch_url(session, 'https://api.github.com/users/torvalds') directly (no new task: it runs inside this one)
             0.600 s   main     sends GET https://api.github.com/users/torvalds
             0.600 s   main     waits on GET https://api.github.com/users/torvalds
             0.900 s   main     gets the response's status and headers: 200 OK

@@ -40,12 +40,12 @@ fn every_section_with_its_defaults() {
         &runs,
         expect![[r#"
             44.1.1 coroutine
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts fetch_data() (its lane is main).
               main waits on sleep(2).
               The run took 2.000 s, most of it waiting on sleep(2).
 
             44.2 say-hello
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main creates 3 tasks: task1 = say_hello('Alice', 2), task2 = say_hello('Bob', 1) and task3 = say_hello('Charlie', 3).
               main waits on gather(task1, task2, task3).
               task1 waits on sleep(2), task2 on sleep(1) and task3 on sleep(3).
@@ -53,13 +53,13 @@ fn every_section_with_its_defaults() {
               The run took 3.000 s: the tasks waited at the same time, so the total is the longest wait (3.000 s), not the sum of the waits (6.000 s).
 
             44.3 fetch-urls
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main awaits fetch_url(python), fetch_url(github) and fetch_url(torvalds) directly, one after another: no task is created, each call runs inside main.
               main waits on GET https://api.github.com/users/python, then on GET https://api.github.com/users/github, then on GET https://api.github.com/users/torvalds.
               The run took 0.900 s: the waits came one after another, so the total is their sum (0.300 s + 0.300 s + 0.300 s).
 
             44.4.1 gather
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main creates 2 tasks: task_a() and task_b().
               main waits on gather(task_a(), task_b()).
               task_a() waits on sleep(1) and task_b() on sleep(2).
@@ -67,7 +67,7 @@ fn every_section_with_its_defaults() {
               The run took 2.000 s: task_a() and task_b() waited at the same time, so the total is the longest wait (2.000 s), not the sum of the waits (3.000 s).
 
             44.4.2 background
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main creates 1 task: task = background_task().
               main waits on sleep(10).
               task waits on sleep(5), then on sleep(5).
@@ -75,12 +75,12 @@ fn every_section_with_its_defaults() {
               The run took 10.000 s: main and task waited at the same time, so the total is the longest wait (10.000 s), not the sum of the waits (20.000 s).
 
             44.4.3 context-manager
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main waits on sleep(1), then on sleep(0.5).
               The run took 1.500 s: the waits came one after another, so the total is their sum (1.000 s + 0.500 s).
 
             44.5 cpu-vs-io
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main creates 3 tasks: io1 = io_task('io1', 0.3), io2 = io_task('io2', 0.6) and cpu = crunch(1).
               main waits on gather(io1, io2, cpu).
               io1 waits on sleep(0.3) and io2 on sleep(0.6).
@@ -90,7 +90,7 @@ fn every_section_with_its_defaults() {
               The run took 1.000 s: the CPU-bound work alone took 1.000 s, and while it held the thread nothing else could run.
 
             Beyond many-tasks
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main creates 100 tasks, worker(0) to worker(99).
               main waits on gather(worker(0), worker(1), …, worker(99) (100 tasks)).
               Each of the 100 tasks waits on sleep(…), all at the same time.
@@ -111,12 +111,12 @@ fn the_other_modes() {
         &runs,
         expect![[r#"
             say-hello sequential
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main waits on sleep(2), then on sleep(1), then on sleep(3).
               The run took 6.000 s: the waits came one after another, so the total is their sum (2.000 s + 1.000 s + 3.000 s).
 
             fetch-urls concurrent
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main creates 3 tasks: fetch_url(python), fetch_url(github) and fetch_url(torvalds).
               main waits on gather(fetch_url(python), fetch_url(github), fetch_url(torvalds)).
               fetch_url(python) waits on GET https://api.github.com/users/python, fetch_url(github) on GET https://api.github.com/users/github and fetch_url(torvalds) on GET https://api.github.com/users/torvalds.
@@ -124,10 +124,10 @@ fn the_other_modes() {
               The run took 0.300 s: the tasks waited at the same time, so the total is the longest wait (0.300 s), not the sum of the waits (0.900 s).
 
             cpu-vs-io worker
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main creates 3 tasks: io1 = io_task('io1', 0.3), io2 = io_task('io2', 0.6) and cpu = crunch(1).
               main waits on gather(io1, io2, cpu).
-              io1 waits on sleep(0.3), io2 on sleep(0.6) and cpu on to_thread(cpu_work).
+              io1 waits on sleep(0.3), io2 on sleep(0.6) and cpu on to_thread(cpu_work, 1).
               io1 finishes first, at 0.300 s; then io2 at 0.600 s; then cpu at 1.000 s.
               The run took 1.000 s: the tasks waited at the same time, so the total is the longest wait (1.000 s), not the sum of the waits (1.900 s).
 
@@ -145,7 +145,7 @@ fn failures_and_a_crowd() {
         &[("44.3 concurrent with a 404".into(), failing), ("10,000 tasks".into(), crowd)],
         expect![[r#"
             44.3 concurrent with a 404
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main creates 2 tasks: fetch_url(python) and fetch_url(404).
               main waits on gather(fetch_url(python), fetch_url(404)), then on sleep(0).
               fetch_url(python) waits on GET sample-api/users/python?delay=0.5 and fetch_url(404) on GET sample-api/status/404?delay=0.2.
@@ -155,7 +155,7 @@ fn failures_and_a_crowd() {
               The run ended at 0.200 s with main's exception.
 
             10,000 tasks
-              asyncio.run starts <module> (its lane is main).
+              asyncio.run starts main().
               main creates 10,000 tasks, worker(0) to worker(9999).
               main waits on gather(worker(0), worker(1), …, worker(9999) (10000 tasks)).
               Each of the 10,000 tasks waits on sleep(…), all at the same time.

@@ -1,14 +1,15 @@
 //! The chapter's scenarios: their stable ids and parameters (used in links, tests and the UI), the
 //! Python code shown for them (with the values that will run), and how to run them on any runtime.
 
+mod chapter;
 mod python;
 pub mod sample_api;
 
 use std::rc::Rc;
 
 use crate::engine::{
-    micros_from_secs, reason_phrase, Aio, Event, Exception, Micros, ResponseHead, RunOutcome, SimulatedReply, Task,
-    Timeline, VirtualClock,
+    micros_from_secs, reason_phrase, Aio, Event, Micros, ResponseHead, RunOutcome, SimulatedReply, Task, Timeline,
+    VirtualClock,
 };
 
 pub use python::CodePiece;
@@ -301,19 +302,13 @@ impl Scenario {
         self.python().iter().map(CodePiece::text).collect()
     }
 
-    /// Start the scenario's top-level code on `aio`; the returned task is the run's root. What runs
-    /// is the Python text the page shows, through the interpreter (`crate::python`).
+    /// Start the scenario's top-level code on `aio`; the returned task is the run's root.
+    ///
+    /// The page still runs the Rust transcription (`chapter.rs`): the interpreter (`crate::python`)
+    /// runs this very Python text natively (tests/python_chapter.rs checks it gives the same run),
+    /// but linked into the page it costs more than the size budget allows (issue 14's note).
     pub fn start(&self, aio: &Aio) -> Task {
-        let source = self.python_text();
-        match crate::python::Program::compile(&source) {
-            Ok(program) => crate::python::start(&program, aio, 0).task,
-            // The chapter's code always compiles (its values are numbers); should it ever not, the
-            // run fails with the located error rather than running something else.
-            Err(e) => {
-                let error = Exception::error(e.kind, format!("{} (line {})", e.message, e.pos.line));
-                aio.run_main("main", "<module>", async move { Err(error) })
-            }
-        }
+        chapter::start(self, aio)
     }
 
     /// What the virtual clock answers for a URL: the sample API answers as its service worker will
