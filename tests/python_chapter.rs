@@ -66,9 +66,12 @@ fn every_section_in_every_mode_runs_the_same_interpreted() {
     }
 }
 
+/// A section, a mode and the values edited.
+type Edit = (ScenarioId, &'static str, &'static [(&'static str, f64)]);
+
 #[test]
 fn edited_values_run_the_same_interpreted() {
-    let edits: &[(ScenarioId, &str, &[(&str, f64)])] = &[
+    let edits: &[Edit] = &[
         (ScenarioId::SayHello, "concurrent", &[("alice", 1.0), ("bob", 1.0)]),
         (ScenarioId::SayHello, "concurrent", &[("alice", 0.0), ("bob", 0.0), ("charlie", 0.0)]),
         (ScenarioId::SayHello, "sequential", &[("alice", 0.25), ("charlie", 4.5)]),
