@@ -239,6 +239,24 @@ impl Interp {
             }
             "next" => {
                 self.arity("next", &args, 1, 2)?;
+                if let Value::Native(n) = &args[0] {
+                    if let Native::Generator(g) = &**n {
+                        if !g.is_async {
+                            // A generator's `return v` is `StopIteration(v)` (its `.value`).
+                            return match self.gen_resume(g, None, None)? {
+                                super::eval_async::Resumed::Yielded(v) => Ok(v),
+                                super::eval_async::Resumed::Returned(_) if args.len() == 2 => Ok(args[1].clone()),
+                                super::eval_async::Resumed::Returned(v) => {
+                                    let value = if matches!(v, Value::None) { vec![] } else { vec![v] };
+                                    Err(Box::new(super::value::Exc {
+                                        value: self.exception_instance(self.class("StopIteration"), value),
+                                        traceback: vec![],
+                                    }))
+                                }
+                            };
+                        }
+                    }
+                }
                 match self.next(&args[0])? {
                     Some(v) => Ok(v),
                     None => match args.get(1) {
@@ -493,6 +511,10 @@ impl Interp {
                     return self.err("NotImplementedError", "property is not supported by the playground yet");
                 }
                 Ok(Value::Instance(Rc::new(inst)))
+            }
+            "vars" => {
+                self.arity("vars", &args, 1, 1)?;
+                self.getattr(&args[0], "__dict__")
             }
             "aiter" => {
                 self.arity("aiter", &args, 1, 1)?;

@@ -959,6 +959,7 @@ impl Interp {
                 _ => cause,
             };
             inst.attrs.borrow_mut().insert(Rc::from("__cause__"), cause);
+            inst.attrs.borrow_mut().insert(Rc::from("__suppress_context__"), Value::Bool(true));
         }
         if let (Some(handling), Value::Instance(inst)) = (f.handling.borrow().last(), &value) {
             if !value.is(&handling.value) && !inst.attrs.borrow().contains_key("__context__") {

@@ -41,6 +41,8 @@ const STR: &[&str] = &[
     "isnumeric",
     "removeprefix",
     "removesuffix",
+    "expandtabs",
+    "istitle",
 ];
 const LIST: &[&str] =
     &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear", "copy"];
@@ -536,6 +538,23 @@ impl Interp {
             "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
             "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
             "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
+            "istitle" => {
+                let (mut cased, mut ok, mut prev_cased) = (false, true, false);
+                for c in s.chars() {
+                    if c.is_uppercase() {
+                        ok &= !prev_cased;
+                        prev_cased = true;
+                        cased = true;
+                    } else if c.is_lowercase() {
+                        ok &= prev_cased;
+                        prev_cased = true;
+                        cased = true;
+                    } else {
+                        prev_cased = false;
+                    }
+                }
+                Ok(Value::Bool(ok && cased))
+            }
             "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
             "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
             "title" | "capitalize" => {
@@ -553,6 +572,33 @@ impl Interp {
                 out(r)
             }
             "encode" => Ok(Value::Bytes(Rc::from(s.as_bytes()))),
+            "expandtabs" => {
+                let size = match args.first() {
+                    Some(Value::Int(n)) => (*n).max(0) as usize,
+                    _ => 8,
+                };
+                let mut r = String::new();
+                let mut col = 0;
+                for c in s.chars() {
+                    match c {
+                        '\t' if size > 0 => {
+                            let pad = size - col % size;
+                            r.push_str(&" ".repeat(pad));
+                            col += pad;
+                        }
+                        '\t' => {}
+                        '\n' | '\r' => {
+                            r.push(c);
+                            col = 0;
+                        }
+                        c => {
+                            r.push(c);
+                            col += 1;
+                        }
+                    }
+                }
+                out(r)
+            }
             "partition" => {
                 self.need(name, &args, 1)?;
                 let Some(sep) = self.str_arg(&args, 0, name)? else { return self.err("TypeError", "must be str") };

@@ -35,7 +35,7 @@ const ASYNCIO: &[&str] = &[
 ];
 const TIME: &[&str] = &["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns", "monotonic_ns"];
 const RANDOM: &[&str] =
-    &["seed", "random", "uniform", "randint", "choice", "shuffle", "randrange", "sample", "getrandbits"];
+    &["seed", "random", "uniform", "randint", "choice", "choices", "shuffle", "randrange", "sample", "getrandbits"];
 
 fn module(interp: &Rc<Interp>, name: &'static str, functions: &[&'static str]) -> Rc<Module> {
     let m = Rc::new(Module { name, attrs: Namespace::default() });
@@ -388,6 +388,82 @@ impl Interp {
                     }
                 }
                 Ok(Value::None)
+            }
+            ("random", "choices") => {
+                // CPython 3.11's Random.choices, draw for draw.
+                let population = self.collect(args.first().unwrap_or(&Value::None))?;
+                let n = population.len();
+                let k = match kw("k") {
+                    Some(Value::Int(k)) => k.max(0) as usize,
+                    None => 1,
+                    Some(other) => {
+                        return self.err(
+                            "TypeError",
+                            format!("'{}' object cannot be interpreted as an integer", self.type_name(&other)),
+                        )
+                    }
+                };
+                let weights = kw("weights").or_else(|| args.get(1).cloned()).filter(|w| !matches!(w, Value::None));
+                let cum: Option<Vec<f64>> = match (weights, kw("cum_weights").filter(|w| !matches!(w, Value::None))) {
+                    (Some(_), Some(_)) => {
+                        return self.err("TypeError", "Cannot specify both weights and cumulative weights")
+                    }
+                    (None, None) => None,
+                    (Some(w), None) => {
+                        let mut acc = 0.0;
+                        let mut out = Vec::new();
+                        for x in self.collect(&w)? {
+                            acc += self.float_arg(Some(&x), "weights")?;
+                            out.push(acc);
+                        }
+                        Some(out)
+                    }
+                    (None, Some(c)) => Some(
+                        self.collect(&c)?
+                            .iter()
+                            .map(|x| self.float_arg(Some(x), "cum_weights"))
+                            .collect::<PyResult<_>>()?,
+                    ),
+                };
+                let mut picks = Vec::with_capacity(k);
+                match cum {
+                    None => {
+                        if n == 0 && k > 0 {
+                            return self.err("IndexError", "list index out of range");
+                        }
+                        for _ in 0..k {
+                            let r = self.random.borrow_mut().random();
+                            picks.push(population[(r * n as f64).floor() as usize].clone());
+                        }
+                    }
+                    Some(cum) => {
+                        if cum.len() != n {
+                            return self.err("ValueError", "The number of weights does not match the population");
+                        }
+                        let total = cum.last().copied().unwrap_or(0.0);
+                        if total <= 0.0 {
+                            return self.err("ValueError", "Total of weights must be greater than zero");
+                        }
+                        if !total.is_finite() {
+                            return self.err("ValueError", "Total of weights must be finite");
+                        }
+                        for _ in 0..k {
+                            let x = self.random.borrow_mut().random() * total;
+                            // bisect_right(cum, x, 0, n - 1)
+                            let (mut lo, mut hi) = (0, n - 1);
+                            while lo < hi {
+                                let mid = (lo + hi) / 2;
+                                if x < cum[mid] {
+                                    hi = mid;
+                                } else {
+                                    lo = mid + 1;
+                                }
+                            }
+                            picks.push(population[lo].clone());
+                        }
+                    }
+                }
+                Ok(Value::list(picks))
             }
             ("random", _) => self.random_function(name, args),
             ("aiohttp", _) => self.call_aiohttp(name, args, kwargs),

@@ -79,6 +79,10 @@ impl Interp {
                 if self.is_exception_class(&inst.class) {
                     match attr {
                         "__cause__" | "__context__" | "__traceback__" => return Ok(Value::None),
+                        "__suppress_context__" => return Ok(Value::Bool(false)),
+                        "value" if inst.class.is_subclass(&self.class("StopIteration")) => {
+                            return Ok(self.exception_args(obj).first().cloned().unwrap_or(Value::None));
+                        }
                         "exceptions" => return Ok(Value::tuple(self.group_exceptions(obj))),
                         "message" => {
                             return Ok(self.exception_args(obj).first().cloned().unwrap_or_else(|| Value::str("")))
