@@ -137,15 +137,10 @@ pub fn start(program: &Program, aio: &Aio, seed: u64) -> Started {
     };
     let task = aio.run_main("main", "<module>", future);
     // The top-level code is asyncio's first task (`Task-1`, what `current_task()` returns there).
-    let root = Value::Native(Rc::new(native::Native::Task(native::TaskObj {
-        task: task.clone(),
-        name: RefCell::new(Rc::from("Task-1")),
-        coro_name: Rc::from("main"),
-        result: Rc::new(RefCell::new(None)),
-        callbacks: RefCell::new(Vec::new()),
-        retrieved: std::cell::Cell::new(true),
-        cancelling: std::cell::Cell::new(0),
-    })));
+    let root = native::TaskObj::new(task.clone(), Rc::from("Task-1"), Rc::from("main"), Rc::new(RefCell::new(None)));
+    // Its outcome is the program's, reported as such: never "exception was never retrieved".
+    root.retrieved.set(true);
+    let root = Value::Native(Rc::new(native::Native::Task(root)));
     interp.tasks.borrow_mut().insert(task.id(), root);
     Started { task, report, interp }
 }

@@ -2,7 +2,7 @@
 //! `time` (the run's clock) and `random` (CPython's generator). Their objects (`Task`, the loop)
 //! are `Native` values; their methods are dispatched here.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -665,15 +665,7 @@ impl Interp {
             (false, None) => lane.to_string(),
         };
         let task = self.aio.create_task(&lane, &call_text, future);
-        let value = Value::Native(Rc::new(Native::Task(TaskObj {
-            task: task.clone(),
-            name: RefCell::new(py_name),
-            coro_name,
-            result: slot,
-            callbacks: RefCell::new(Vec::new()),
-            retrieved: Cell::new(false),
-            cancelling: Cell::new(0),
-        })));
+        let value = Value::Native(Rc::new(Native::Task(TaskObj::new(task.clone(), py_name, coro_name, slot))));
         self.tasks.borrow_mut().insert(task.id(), value.clone());
         Ok(value)
     }

@@ -147,6 +147,26 @@ pub struct TaskObj {
     pub cancelling: Cell<u32>,
 }
 
+impl TaskObj {
+    /// The task object of an engine task, its Python name and its outcome's slot.
+    pub fn new(
+        task: EngineTask,
+        name: Rc<str>,
+        coro_name: Rc<str>,
+        result: Rc<RefCell<Option<PyResult<Value>>>>,
+    ) -> Self {
+        TaskObj {
+            task,
+            name: RefCell::new(name),
+            coro_name,
+            result,
+            callbacks: RefCell::new(Vec::new()),
+            retrieved: Cell::new(false),
+            cancelling: Cell::new(0),
+        }
+    }
+}
+
 #[derive(Default)]
 pub enum FutState {
     #[default]
