@@ -265,13 +265,10 @@ impl Interp {
                     if !self.truthy(&t)? {
                         return self.exec_block_a(f, orelse).await;
                     }
-                    f.loops.set(f.loops.get() + 1);
-                    let flow = self.exec_block_a(f, body).await;
-                    f.loops.set(f.loops.get() - 1);
-                    match flow? {
-                        Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        _ => {}
+                    match self.loop_body_a(f, body).await? {
+                        Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
+                        Some(_) => break,
+                        None => {}
                     }
                     f.line.set(s.pos.line);
                     self.step()?;
@@ -289,13 +286,10 @@ impl Interp {
                                 Err(e) => return Err(e),
                             };
                             self.assign(f, target, item)?;
-                            f.loops.set(f.loops.get() + 1);
-                            let flow = self.exec_block_a(f, body).await;
-                            f.loops.set(f.loops.get() - 1);
-                            match flow? {
-                                Flow::Break => break,
-                                Flow::Return(v) => return Ok(Flow::Return(v)),
-                                _ => {}
+                            match self.loop_body_a(f, body).await? {
+                                Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
+                                Some(_) => break,
+                                None => {}
                             }
                         }
                     } else {
@@ -303,13 +297,10 @@ impl Interp {
                         loop {
                             let Some(item) = self.next(&it)? else { return self.exec_block_a(f, orelse).await };
                             self.assign(f, target, item)?;
-                            f.loops.set(f.loops.get() + 1);
-                            let flow = self.exec_block_a(f, body).await;
-                            f.loops.set(f.loops.get() - 1);
-                            match flow? {
-                                Flow::Break => break,
-                                Flow::Return(v) => return Ok(Flow::Return(v)),
-                                _ => {}
+                            match self.loop_body_a(f, body).await? {
+                                Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
+                                Some(_) => break,
+                                None => {}
                             }
                         }
                     }
@@ -356,6 +347,18 @@ impl Interp {
             Ok(Flow::Normal)
         }
         .boxed_local()
+    }
+
+    /// One run of a `for`/`while` body: `None` to go on, `Some(Break)` or `Some(Return)` to stop.
+    /// `f.loops` counts the bodies running, for the call sub-rows (see `eval_a`'s `Await`).
+    async fn loop_body_a(self: &Rc<Self>, f: &Frame, body: &[Stmt]) -> PyResult<Option<Flow>> {
+        f.loops.set(f.loops.get() + 1);
+        let flow = self.exec_block_a(f, body).await;
+        f.loops.set(f.loops.get() - 1);
+        Ok(match flow? {
+            Flow::Normal | Flow::Continue => None,
+            stop => Some(stop),
+        })
     }
 
     async fn handle_a(

@@ -209,8 +209,9 @@ const TYPE_CLASSES: &[(&str, BuiltinClass)] = &[
     ("iterator", BuiltinClass::Iterator),
 ];
 
-/// Asyncio's and aiohttp's own classes implemented in Rust (instances are `Native`).
-const NATIVE_CLASSES: &[&str] = &[
+/// asyncio's classes implemented in Rust (instances are `Native`); `modules.rs` exposes them as
+/// `asyncio.<name>` (all but `Timeout`, which only `asyncio.timeout()` makes).
+pub const ASYNCIO_CLASSES: &[&str] = &[
     "Task",
     "Future",
     "Queue",
@@ -223,11 +224,10 @@ const NATIVE_CLASSES: &[&str] = &[
     "Condition",
     "Timeout",
     "TaskGroup",
-    "ClientSession",
-    "_RequestContextManager",
-    "ClientResponse",
-    "ClientTimeout",
 ];
+
+/// aiohttp's classes implemented in Rust (`aiohttp.rs`).
+const AIOHTTP_CLASSES: &[&str] = &["ClientSession", "_RequestContextManager", "ClientResponse", "ClientTimeout"];
 
 fn make_class(name: &str, bases: Vec<Rc<Class>>, builtin: Option<BuiltinClass>, module: &'static str) -> Rc<Class> {
     let class = Rc::new(Class {
@@ -270,7 +270,7 @@ impl Classes {
             by_name.insert(name, make_class(name, vec![base], Some(BuiltinClass::Exception), module));
         }
         // ExceptionGroup is also an Exception.
-        for &name in NATIVE_CLASSES {
+        for &name in ASYNCIO_CLASSES.iter().chain(AIOHTTP_CLASSES) {
             by_name.insert(name, make_class(name, vec![object.clone()], Some(BuiltinClass::Native), "asyncio"));
         }
         Classes { by_name }

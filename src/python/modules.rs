@@ -49,26 +49,11 @@ fn module(interp: &Rc<Interp>, name: &'static str, functions: &[&'static str]) -
 
 pub fn install(interp: &Rc<Interp>) {
     let asyncio = module(interp, "asyncio", ASYNCIO);
-    for class in [
-        "CancelledError",
-        "InvalidStateError",
-        "QueueEmpty",
-        "QueueFull",
-        "Task",
-        "Future",
-        "Queue",
-        "LifoQueue",
-        "PriorityQueue",
-        "Lock",
-        "Semaphore",
-        "BoundedSemaphore",
-        "Event",
-        "Condition",
-        "TaskGroup",
-    ] {
+    let exceptions = ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "TimeoutError"];
+    let classes = super::interp::ASYNCIO_CLASSES.iter().filter(|c| **c != "Timeout");
+    for &class in exceptions.iter().chain(classes) {
         asyncio.attrs.set(Rc::from(class), Value::Class(interp.class(class)));
     }
-    asyncio.attrs.set(Rc::from("TimeoutError"), Value::Class(interp.class("TimeoutError")));
     for c in ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"] {
         asyncio.attrs.set(Rc::from(c), Value::str(c));
     }
