@@ -22,7 +22,7 @@ log "native: cargo bench --bench interpreter"
 cargo bench --bench interpreter
 if [[ -n "${BENCH_DIST:-}" && "$BENCH_DIST" != dist ]]; then
   log "trunk build --release → $BENCH_DIST/"
-  wasm_trunk build --release --dist "$BENCH_DIST"
+  wasm_release_trunk build --release --dist "$BENCH_DIST"
 else
   bash scripts/build.sh
 fi

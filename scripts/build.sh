@@ -12,6 +12,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
 log "trunk build --release (route $(wasm_route)) → dist/"
-wasm_trunk build --release
+wasm_release_trunk build --release
 log "dist/:"
 ls -l dist/

@@ -4,6 +4,7 @@
 # - puts the tools where the scripts expect them: node_modules/.bin (wasm-opt from npm binaryen,
 #   which trunk needs) and ~/.cargo/bin (trunk, wasm-bindgen, wasm-bindgen-test-runner);
 # - `log`, `die`: timestamped progress lines;
+# - `wasm_release_trunk`: the release build of the site (std rebuilt, panics abort at once);
 # - `wasm_cargo`, `wasm_trunk`, `wasm_env`: run cargo / trunk / anything for wasm32 with the
 #   variables of the toolchain route chosen by scripts/setup.sh (recorded in target/.wasm-route):
 #     rustup  the default rustup toolchain with its wasm32-unknown-unknown target: no variables;
@@ -69,6 +70,18 @@ wasm_env() {
 }
 wasm_cargo() { wasm_env cargo "$@"; }
 wasm_trunk() { wasm_env trunk "$@"; }
+
+# The site's release build (build.sh, bench.sh), on either route: std rebuilt from source
+# (rust-src on the rustup route, rust-web-src on the Debian one) with panics that abort at once
+# (`-C panic=immediate-abort`, unstable, hence RUSTC_BOOTSTRAP): no panic message formatting, no
+# file/line strings, no unwinding tables. Measured (issue 14): 25 kB less brotli wasm. A panic in
+# the release build is then a bare wasm trap, which static/boot.js turns into the panic banner;
+# debug builds (`trunk serve`, the wasm tests) keep ordinary panics with their messages.
+wasm_release_env() {
+  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" wasm_env "$@"
+}
+wasm_release_trunk() { wasm_release_env trunk "$@"; }
 
 # The wasm-bindgen version locked in Cargo.lock (empty if none).
 locked_wasm_bindgen_version() {

@@ -5,7 +5,8 @@
 # Steps (each printed with a timestamp and its duration):
 #   1. wasm32 toolchain route, detected by trying (recorded in target/.wasm-route for the other
 #      scripts, see scripts/env.sh):
-#        rustup  `rustup target add wasm32-unknown-unknown` works (given 120 s): default toolchain;
+#        rustup  `rustup target add wasm32-unknown-unknown` and `rustup component add rust-src`
+#                work (given 120 s each): default toolchain, std's source for the release build;
 #        debian  otherwise Debian's rustc-web (registry-only, always reachable here) linked as the
 #                rustup toolchain `debian-web`, std built from rust-web-src.
 #      Force one with PLAYGROUND_WASM_ROUTE=debian (or =rustup); that is recorded too.
@@ -47,6 +48,10 @@ rustup_has_wasm_target() {
   rustup target list --installed 2>/dev/null | grep -qx 'wasm32-unknown-unknown'
 }
 
+rustup_has_rust_src() {
+  rustup component list --installed 2>/dev/null | grep -qx 'rust-src'
+}
+
 choose_route() {
   command -v rustup >/dev/null || die "rustup not found: install Rust with rustup first (https://rustup.rs)"
   local forced="${PLAYGROUND_WASM_ROUTE:-}" recorded="" route=""
@@ -75,6 +80,19 @@ choose_route() {
         log "   rustup could not add the target: falling back to Debian's rustc-web"
         route=debian
       fi
+    fi
+  fi
+  # The release build rebuilds std (scripts/env.sh: wasm_release_env), so the rustup route also
+  # needs std's source.
+  if [[ "$route" == rustup ]] && ! rustup_has_rust_src; then
+    log "   trying: rustup component add rust-src (time limit 120 s)"
+    if timeout 120 rustup component add rust-src; then
+      :
+    elif [[ "$forced" == rustup ]]; then
+      die "PLAYGROUND_WASM_ROUTE=rustup but 'rustup component add rust-src' failed"
+    else
+      log "   rustup could not add rust-src: falling back to Debian's rustc-web (rust-web-src)"
+      route=debian
     fi
   fi
   mkdir -p "$(dirname "$WASM_ROUTE_FILE")"
@@ -146,6 +164,8 @@ fetch_crates() {
   # needs), so that builds, trunk and the tests work without network afterwards.
   cargo fetch --quiet
   wasm_cargo fetch --quiet --target wasm32-unknown-unknown
+  # …and the crates std's own build needs (the release build rebuilds std on both routes).
+  wasm_release_env cargo fetch --quiet --target wasm32-unknown-unknown
   log "   Cargo.lock: wasm-bindgen $(locked_wasm_bindgen_version)"
 }
 

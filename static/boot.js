@@ -14,6 +14,33 @@ const resolve = (name) => new URL(name, document.baseURI).href;
 // the app's own files are.
 globalThis.playgroundImport = (file) => import(resolve(file));
 
+// The release build aborts at once on a panic (scripts/env.sh: wasm_release_env): no Rust hook
+// runs, the wasm just traps (`RuntimeError: unreachable`) inside whatever event, timer or
+// microtask called it, and the browser reports that here. Say so on the page, as the Rust hook
+// (src/browser/panic_banner.rs) does in debug builds, with a link that reloads the same state:
+// the state lives in the fragment, so the link changes the query (static hosts ignore it) to force
+// a real load. Only the first trap gets a banner; text, never HTML.
+const showTrap = (error) => {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  if (document.querySelector('[data-testid=panic-banner]')) return;
+  const banner = document.createElement('div');
+  banner.setAttribute('role', 'alert');
+  banner.setAttribute('data-testid', 'panic-banner');
+  banner.className = 'panic-banner';
+  const title = document.createElement('strong');
+  title.textContent = 'The playground hit an internal error and stopped.';
+  const detail = document.createElement('pre');
+  detail.textContent = `${error.name}: ${error.message}`;
+  const reload = document.createElement('a');
+  reload.href = `${location.pathname}?reload${location.hash}`;
+  reload.setAttribute('data-testid', 'panic-reload');
+  reload.textContent = 'Reload this state';
+  banner.append(title, detail, reload);
+  document.body.prepend(banner);
+};
+addEventListener('error', (event) => showTrap(event.error));
+addEventListener('unhandledrejection', (event) => showTrap(event.reason));
+
 try {
   const bindings = await import(resolve(tag.dataset.js));
   const wasm = await bindings.default({ module_or_path: resolve(tag.dataset.wasm) });
