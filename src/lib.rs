@@ -10,6 +10,7 @@ pub mod link;
 pub mod python;
 pub mod report;
 pub mod scenarios;
+pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

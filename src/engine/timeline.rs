@@ -325,7 +325,7 @@ impl Timeline {
             .flat_map(|lane| lane.prints.iter().map(move |p| (p.seq, p.at, lane.name.as_str(), p.text.as_str())))
             .collect();
         // Sequence numbers are unique: an unstable sort gives the one order.
-        prints.sort_unstable_by_key(|(seq, ..)| *seq);
+        crate::sort::sort_by_key(&mut prints, |(seq, ..)| *seq as u64);
         for (_, at, name, text) in prints {
             let _ = writeln!(out, "{:>9}  {name:<label_width$}  {text}", fmt_secs(at));
         }

@@ -88,7 +88,7 @@ impl Started {
         let mut w = self.report.borrow().warnings.clone();
         w.extend(self.interp.warnings.borrow().iter().cloned());
         let mut ids: Vec<usize> = self.interp.tasks.borrow().keys().copied().collect();
-        ids.sort_unstable();
+        crate::sort::sort_by_key(&mut ids, |id| *id as u64);
         for id in ids {
             let task = self.interp.tasks.borrow().get(&id).cloned();
             if let Some(Value::Native(n)) = task {

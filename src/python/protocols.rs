@@ -406,7 +406,7 @@ impl Interp {
                 if let Value::Slice(s) = i {
                     let len = l.borrow().len();
                     let mut pos = self.slice_positions(s, len)?;
-                    pos.sort_unstable();
+                    crate::sort::sort_by_key(&mut pos, |p| *p as u64);
                     let mut l = l.borrow_mut();
                     for p in pos.into_iter().rev() {
                         l.remove(p);

@@ -450,7 +450,7 @@ fn layout(body: Body<'_>, symbols: &Symbols<'_>, outer: &HashSet<Rc<str>>, outer
         .collect();
     let own_cells: Vec<Rc<str>> = locals.iter().filter(|n| child_needs.contains(*n)).cloned().collect();
     let mut needs: Vec<Rc<str>> = symbols.needs().into_iter().filter(|n| outer.contains(n)).collect();
-    needs.sort();
+    crate::sort::sort_by_text(&mut needs, |name| name);
     let mut fast: Vec<Rc<str>> = params.clone();
     fast.extend(locals.iter().filter(|n| !params.contains(n) && !own_cells.contains(n)).cloned());
     let mut cells = own_cells.clone();

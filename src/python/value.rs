@@ -286,7 +286,7 @@ impl Dict {
         let entries: Vec<(Value, Value)> = std::mem::take(&mut self.entries).into_iter().flatten().collect();
         let old = std::mem::take(&mut self.index);
         let mut by_pos: Vec<(usize, Key)> = old.into_iter().map(|(k, i)| (i, k)).collect();
-        by_pos.sort_unstable_by_key(|(i, _)| *i);
+        crate::sort::sort_by_key(&mut by_pos, |(i, _)| *i as u64);
         for (n, (_, key)) in by_pos.into_iter().enumerate() {
             self.index.insert(key, n);
         }

@@ -275,7 +275,7 @@ fn finishes(tasks: &[TaskStory]) -> Vec<String> {
             _ => None,
         })
         .collect();
-    done.sort_unstable_by_key(|(_, index, _, _)| *index);
+    crate::sort::sort_by_key(&mut done, |(_, index, _, _)| *index as u64);
     let children = tasks.len() - 1;
     let (Some(first), Some(last)) = (done.first(), done.last()) else { return Vec::new() };
     if done.len() > LISTED {
@@ -356,7 +356,7 @@ fn failures(tasks: &[TaskStory]) -> Vec<String> {
             _ => None,
         })
         .collect();
-    failed.sort_unstable_by_key(|(_, _, index, _)| *index);
+    crate::sort::sort_by_key(&mut failed, |(_, _, index, _)| *index as u64);
     if failed.len() > LISTED {
         return vec![format!("{} fail with an exception.", count(failed.len(), "task"))];
     }
@@ -377,7 +377,8 @@ fn failures(tasks: &[TaskStory]) -> Vec<String> {
 
 /// Total length of the union of `spans`.
 fn covered(mut spans: Vec<(Micros, Micros)>) -> Micros {
-    spans.sort_unstable();
+    // By start only: the sweep below needs nothing more.
+    crate::sort::sort_by_key(&mut spans, |(start, _)| *start);
     let mut total = 0;
     let mut reach = 0;
     for (start, end) in spans {
@@ -418,7 +419,7 @@ fn total(tasks: &[TaskStory], cpus: &[Cpu]) -> String {
     // (~300 ms a render), and a HashSet spent ~8 ms hashing (SipHash) in wasm; this is ~14
     // comparisons of short strings per wait.
     let mut names: Vec<&str> = tasks.iter().map(|t| t.name).collect();
-    names.sort_unstable();
+    crate::sort::sort_by_text(&mut names, |name| name);
     let is_leaf = |w: &Wait| !w.on.starts_with("gather(") && names.binary_search(&w.on).is_err();
     let leaf: Vec<&Wait> = tasks.iter().flat_map(|t| &t.waits).filter(|w| is_leaf(w)).collect();
     let spans: Vec<(Micros, Micros)> = leaf.iter().map(|w| (w.start, w.end.unwrap_or(*end).max(w.start))).collect();

@@ -96,9 +96,8 @@ pub fn mask_measured_times(text: &str) -> String {
 /// `lines`.
 pub fn dealt_order(lines: &[PrintedLine]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..lines.len()).collect();
-    // A task's own lines keep their order (the index breaks ties): a stable sort's result, without
-    // a stable sort's code in the wasm.
-    order.sort_unstable_by_key(|&i| (lines[i].task, i));
+    // A task's own lines keep their order (the sort is stable).
+    crate::sort::sort_by_key(&mut order, |&i| lines[i].task as u64);
     order
 }
 
