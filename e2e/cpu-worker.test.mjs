@@ -1,8 +1,8 @@
 // e2e/cpu-worker.test.mjs: 44.5 "Concurrency vs parallelism" for real, in Chromium, on the release
 // build. Blocking mode runs the CPU-bound work as a busy loop on the page's own thread, so the I/O
 // tasks' timers fire late by about the length of the work; worker mode runs the same work in a
-// Web Worker built from this project's Rust (src/bin/cpu-worker.rs → cpu-worker_loader.js +
-// cpu-worker_bg.wasm), in parallel, so the I/O tasks stay on time.
+// Web Worker running this project's own wasm (static/worker.js → the app's JS and _bg.wasm; the
+// worker's side is src/browser/cpu_worker_thread.rs), in parallel, so the I/O tasks stay on time.
 //
 // Timing checks are one-sided and generous (the machine is shared): blocking must make io1 wait at
 // least most of the work; in a worker io1 must not be anywhere near that late.
@@ -56,9 +56,10 @@ test('44.5: blocking work makes the I/O timers late by about the work; in the Ru
 
   const worker = await run(page, problems, 'worker');
   assert.equal(worker.state, 'done', await describePage(page, problems));
-  // The work ran in the project's Rust worker, loaded relative to the page (here a sub-path).
-  assert.ok(requested.includes('/some/sub/path/cpu-worker_loader.js'), `the worker's loader was loaded: ${requested}`);
-  assert.ok(requested.includes('/some/sub/path/cpu-worker_bg.wasm'), 'and its WebAssembly');
+  // The work ran in the project's Rust worker, loaded relative to the page (here a sub-path), and
+  // the worker ran the app's own wasm (no second wasm on the site).
+  assert.ok(requested.includes('/some/sub/path/worker.js'), `the worker's script was loaded: ${requested}`);
+  assert.ok(requested.some((p) => /^\/some\/sub\/path\/async-playground-[0-9a-f]+_bg\.wasm$/.test(p)), `and the app's WebAssembly: ${requested}`);
   const io1w = worker.lines.find((l) => l.text.startsWith('io1 woke up'));
   const io2w = worker.lines.find((l) => l.text.startsWith('io2 woke up'));
   const done = worker.lines.find((l) => l.text.startsWith('CPU work done'));

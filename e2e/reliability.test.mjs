@@ -447,7 +447,7 @@ test('if the app cannot start at all, the page says so instead of staying blank'
   const context = await site.browser.newContext();
   t.after(() => context.close());
   // As if the .wasm were missing on the host.
-  await context.route(/_bg\.wasm$/, (route) => (route.request().url().includes('cpu-worker') ? route.continue() : route.abort()));
+  await context.route(/_bg\.wasm$/, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(site.url + '#/gather');
   const note = page.locator('[data-testid=load-error]');

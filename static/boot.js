@@ -14,6 +14,13 @@ const resolve = (name) => new URL(name, document.baseURI).href;
 // the app's own files are.
 globalThis.playgroundImport = (file) => import(resolve(file));
 
+// 44.5's Web Worker (static/worker.js) runs the app's own JS and wasm: it is told their hashed
+// names, resolved here against the page (src/browser/cpu_worker.rs calls this).
+globalThis.playgroundWorker = () => {
+  const query = new URLSearchParams({ js: resolve(tag.dataset.js), wasm: resolve(tag.dataset.wasm) });
+  return new Worker(`${resolve('worker.js')}?${query}`, { type: 'module' });
+};
+
 // The release build aborts at once on a panic (scripts/env.sh: wasm_release_env): no Rust hook
 // runs, the wasm just traps (`RuntimeError: unreachable`) inside whatever event, timer or
 // microtask called it, and the browser reports that here. Say so on the page, as the Rust hook

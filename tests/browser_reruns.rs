@@ -56,6 +56,8 @@ const spy = () => {
     removeEventListener() {}
     terminate() { this.terminated = true; }
   };
+  // What static/boot.js gives the page (this test page has no boot.js): the app's worker.
+  globalThis.playgroundWorker = () => new globalThis.Worker('worker.js', { type: 'module' });
   return s;
 };
 export function spy_install() { spy(); }

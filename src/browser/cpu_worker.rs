@@ -1,6 +1,6 @@
-//! 44.5's worker mode, the main thread's side: CPU work sent to a Web Worker built from this
-//! project's Rust (`src/bin/cpu-worker.rs`; trunk builds it with `data-type="worker"` and writes the
-//! loader `cpu-worker_loader.js` next to index.html).
+//! 44.5's worker mode, the main thread's side: CPU work sent to a Web Worker that runs this same
+//! wasm (static/worker.js, started by static/boot.js's `playgroundWorker()`; the worker's side is
+//! `browser::cpu_worker_thread`).
 //!
 //! Protocol: the worker posts `"ready"` once its WebAssembly is running; then each message is a
 //! number of real milliseconds to stay busy, answered with the number of loop turns it made.
@@ -15,11 +15,17 @@ use std::rc::Rc;
 
 use futures::channel::oneshot;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// The loader trunk writes for the worker bin, relative to the page (so a sub-path host works).
-const LOADER: &str = "cpu-worker_loader.js";
+#[wasm_bindgen]
+extern "C" {
+    /// static/boot.js: a module worker running static/worker.js, told where the app's JS and wasm
+    /// are (resolved against the page, so a sub-path host works).
+    #[wasm_bindgen(catch, js_name = playgroundWorker)]
+    fn new_worker() -> Result<Worker, JsValue>;
+}
 
 /// What the worker is waiting for the other side to hear.
 #[derive(Default)]
@@ -46,7 +52,7 @@ thread_local! {
 
 impl CpuWorker {
     fn start() -> Result<CpuWorker, String> {
-        let worker = Worker::new(LOADER).map_err(|e| format!("could not start the worker: {e:?}"))?;
+        let worker = new_worker().map_err(|e| format!("could not start the worker: {e:?}"))?;
         let inbox = Rc::new(RefCell::new(Inbox::default()));
         let on_message = {
             let inbox = inbox.clone();

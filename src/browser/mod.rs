@@ -5,6 +5,7 @@
 pub mod address;
 pub mod bench;
 pub mod cpu_worker;
+pub mod cpu_worker_thread;
 pub mod export;
 pub mod frames;
 pub mod live_run;

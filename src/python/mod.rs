@@ -105,6 +105,40 @@ impl Started {
     }
 }
 
+/// What the run's root task is said to run (the event table's "created by asyncio.run: main()"):
+/// the coroutine the top level hands to `asyncio.run(…)` or awaits first, as `main()`; a module
+/// that does neither runs as `<module>`.
+fn root_coroutine(module: &ast::Module) -> String {
+    use ast::{ArgKind, ExprKind, StmtKind};
+    let called = |e: &ast::Expr| match &e.kind {
+        ExprKind::Call { func, .. } => match &func.kind {
+            ExprKind::Name(n) => Some(format!("{}()", n.id)),
+            _ => None,
+        },
+        _ => None,
+    };
+    for stmt in &module.body {
+        let value = match &stmt.kind {
+            StmtKind::Expr(e) => e,
+            StmtKind::Assign { value, .. } => value,
+            StmtKind::AnnAssign { value: Some(value), .. } => value,
+            _ => continue,
+        };
+        let found = match &value.kind {
+            ExprKind::Await(inner) => called(inner),
+            ExprKind::Call { func, args } => match (&func.kind, args.first().map(|a| &a.kind)) {
+                (ExprKind::Attribute { attr, .. }, Some(ArgKind::Positional(coro))) if &**attr == "run" => called(coro),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(text) = found {
+            return text;
+        }
+    }
+    "<module>".to_string()
+}
+
 /// Starts `program` as the run's root task (lane `main`) on `aio`. `seed` seeds `random` for
 /// programs that do not seed it themselves.
 pub fn start(program: &Program, aio: &Aio, seed: u64) -> Started {
@@ -135,7 +169,7 @@ pub fn start(program: &Program, aio: &Aio, seed: u64) -> Started {
         }
         me.to_engine_result(&result)
     };
-    let task = aio.run_main("main", "<module>", future);
+    let task = aio.run_main("main", &root_coroutine(&program.module), future);
     // The top-level code is asyncio's first task (`Task-1`, what `current_task()` returns there).
     let root = native::TaskObj::new(task.clone(), Rc::from("Task-1"), Rc::from("main"), Rc::new(RefCell::new(None)));
     // Its outcome is the program's, reported as such: never "exception was never retrieved".

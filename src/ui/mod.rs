@@ -19,6 +19,11 @@ mod viewport;
 /// Mount the playground into `<body>`, with the panic banner installed first (a panic then says
 /// so on the page instead of leaving it frozen).
 pub fn start() {
+    // 44.5's Web Worker runs this same wasm (static/worker.js), and so this `main`: a worker has no
+    // document to mount into, only its own side of the protocol (browser::cpu_worker_thread).
+    if web_sys::window().is_none() {
+        return;
+    }
     // Through Yew: its renderer replaces a hook set with `std::panic::set_hook` by its own, which
     // only writes to the console (found by e2e/reliability.test.mjs: no banner ever showed).
     yew::set_custom_panic_hook(Box::new(crate::browser::panic_banner::report));

@@ -1,18 +1,18 @@
-//! 44.5's Web Worker: CPU-bound work off the page's thread, in this project's own Rust. Trunk builds
-//! it as a second wasm (`<link data-trunk rel="rust" data-type="worker" …>` in index.html) with a
-//! loader, `cpu-worker_loader.js`, that `browser::cpu_worker` starts.
+//! 44.5's Web Worker, the worker's side. The worker (static/worker.js) runs this same wasm and
+//! calls `playground_worker_start`; the page's side is `browser::cpu_worker`.
 //!
 //! It posts `"ready"` once running (messages sent before that would be lost), then for each
 //! message — a number of real milliseconds — keeps its thread busy for that long, the same busy
-//! loop as `cpu_work` in the page's Python, and answers with how many turns the loop made. It uses
-//! nothing but wasm-bindgen, js-sys and web-sys, so it stays small.
+//! loop as `cpu_work` in the page's Python, and answers with how many turns the loop made.
 
-#[cfg(target_arch = "wasm32")]
-fn main() {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::{JsCast, JsValue};
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+/// Called by static/worker.js once the wasm is instantiated in the worker.
+#[wasm_bindgen]
+pub fn playground_worker_start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message = {
         let scope = scope.clone();
@@ -33,7 +33,3 @@ fn main() {
     on_message.forget();
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
-
-/// Natively there is no worker: the bin exists for the wasm build only.
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {}
