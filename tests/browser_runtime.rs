@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use async_playground::browser::{BrowserRuntime, LiveRun};
 use async_playground::engine::{Aio, EventKind, FetchFailure, GetOptions, PyValue, Runtime};
+use async_playground::python::{self, Program};
 use async_playground::scenarios::{printed_lines, Scenario, ScenarioId};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen_test::*;
@@ -218,4 +219,25 @@ async fn a_timed_out_request_raises_timeout_error_on_the_real_loop() {
     TimeoutFuture::new(300).await;
     let result = aio.task_result(task.id()).expect("the task ended");
     assert_eq!(result.unwrap_err().to_string(), "TimeoutError");
+}
+
+/// The interpreter on the real loop: code that never awaits is stopped (after a few real seconds,
+/// or the step budget, whichever comes first), with the line it was running; the `time.sleep`
+/// before it blocks the loop on purpose and is not what gets stopped.
+#[wasm_bindgen_test]
+async fn interpreted_code_that_never_yields_is_stopped_with_its_line() {
+    let source = "import time\ntime.sleep(0.2)\nn = 0\nwhile True:\n    n += 1\n";
+    let program = Program::compile(source).expect("valid Python");
+    let aio = Aio::new(Rc::new(BrowserRuntime::new(1.0)));
+    let started = python::start(&program, &aio, 0);
+    let mut waited = 0;
+    while !started.task.is_done() {
+        assert!(waited < 60_000, "the program was never stopped");
+        TimeoutFuture::new(50).await;
+        waited += 50;
+    }
+    let report = started.report.borrow();
+    let error = report.error.as_ref().expect("stopped with an error");
+    assert!(error.message.contains("without an await"), "{}", error.message);
+    assert!(error.message.contains("line 5"), "the line that never yields: {}", error.message);
 }

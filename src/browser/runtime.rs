@@ -403,6 +403,10 @@ impl Runtime for BrowserRuntime {
         self.clock.now()
     }
 
+    fn real_ms(&self) -> Option<f64> {
+        Some(self.clock.real_ms())
+    }
+
     fn timer(&self, deadline: Micros) -> LocalBoxFuture<'static, ()> {
         self.timers.wait_until(deadline).boxed_local()
     }

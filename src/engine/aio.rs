@@ -194,6 +194,11 @@ impl Aio {
         now
     }
 
+    /// Real milliseconds, where the runtime is a real loop (`Runtime::real_ms`).
+    pub fn real_ms(&self) -> Option<f64> {
+        self.inner.runtime.real_ms()
+    }
+
     /// `time.sleep(s)` / a CPU-bound step: the loop's thread is busy, nothing else runs.
     pub fn block_for(&self, duration: Micros) {
         self.inner.runtime.busy(duration);

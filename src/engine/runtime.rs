@@ -77,6 +77,11 @@ pub trait Runtime {
     fn clock_read_cost(&self) -> Micros {
         0
     }
+    /// Real milliseconds on a monotonic clock, for watchdogs that must see real time pass (code
+    /// that never yields freezes a real loop); `None` where time is not real (the virtual clock).
+    fn real_ms(&self) -> Option<f64> {
+        None
+    }
 }
 
 /// The standard reason phrase of an HTTP status, for servers that send none (HTTP/2 never does,

@@ -22,6 +22,17 @@ pub const RECURSION_LIMIT: u32 = 1000;
 /// (the virtual clock's step budget).
 pub const STEP_BUDGET: u64 = 30_000_000;
 
+/// On a real loop (the page), how long code may run without an await before it is stopped: every
+/// task, the timers and the page itself wait meanwhile.
+pub const NEVER_YIELDS_MS: f64 = 3_000.0;
+
+/// …unless it keeps reading the clock: a busy loop on `time.perf_counter()` (44.5's `cpu_work`)
+/// blocks the loop on purpose and ends at its own deadline; only a runaway one is stopped.
+pub const CLOCK_LOOP_MS: f64 = 30_000.0;
+
+/// How many steps pass between two looks at the real clock (reading it costs more than a step).
+const WATCHDOG_EVERY: u64 = 1 << 12;
+
 /// One activation of a function, a module body or a class body.
 pub struct Frame {
     pub fast: RefCell<Vec<Option<Value>>>,
@@ -118,6 +129,10 @@ pub struct Interp {
     pub step_budget: Cell<u64>,
     /// The line of the statement executed last (for the "never yields" message).
     pub last_line: Cell<u32>,
+    /// On a real loop: the real time (ms) the watchdog first saw this stretch without an await,
+    /// and whether the code read the clock since (see `NEVER_YIELDS_MS`, `CLOCK_LOOP_MS`).
+    pub held_since: Cell<Option<f64>>,
+    pub read_clock_since: Cell<bool>,
     /// Python's float view of the loop's time: (the engine's µs it is valid at, seconds).
     pub float_clock: Cell<(crate::engine::Micros, f64)>,
     /// Tasks that ended with an exception, in the order they ended (`gather` reads the new ones).
@@ -302,6 +317,8 @@ impl Interp {
             addresses: RefCell::new(HashMap::new()),
             step_budget: Cell::new(STEP_BUDGET),
             last_line: Cell::new(0),
+            held_since: Cell::new(None),
+            read_clock_since: Cell::new(false),
             float_clock: Cell::new((0, 0.0)),
             failed_tasks: RefCell::new(Vec::new()),
         });
@@ -353,6 +370,9 @@ impl Interp {
                 self.step_budget.get()
             ));
         }
+        if n.is_multiple_of(WATCHDOG_EVERY) {
+            self.watch_real_time();
+        }
         if let Some(why) = self.stopping.borrow().as_ref() {
             return Err(self.error("RuntimeError", &format!("stopped: {why}")));
         }
@@ -380,6 +400,27 @@ impl Interp {
     /// Marks a turn of the loop: the step budget counts steps between turns.
     pub fn yielded(&self) {
         self.steps.set(0);
+        self.held_since.set(None);
+        self.read_clock_since.set(false);
+    }
+
+    /// The real-loop watchdog: the step budget alone would let a `while True: pass` freeze the tab
+    /// for many seconds in wasm. The virtual clock has no real time (`Aio::real_ms` is `None`),
+    /// so there the step budget decides, deterministically.
+    fn watch_real_time(&self) {
+        let Some(now) = self.aio.real_ms() else { return };
+        let Some(since) = self.held_since.get() else {
+            self.held_since.set(Some(now));
+            return;
+        };
+        let limit = if self.read_clock_since.get() { CLOCK_LOOP_MS } else { NEVER_YIELDS_MS };
+        if now - since > limit && self.stopping.borrow().is_none() {
+            *self.stopping.borrow_mut() = Some(format!(
+                "line {} ran for {:.0} seconds without an await, so the event loop never got a turn and no other task could run",
+                self.last_line.get(),
+                (now - since) / 1000.0
+            ));
+        }
     }
 
     pub fn enter_call(&self) -> PyResult<()> {

@@ -370,6 +370,9 @@ impl Interp {
                         let start = self.py_time();
                         self.aio.block_for(micros_from_secs(s));
                         self.float_clock.set((self.aio.now(), start + s));
+                        // Blocking on purpose (the lesson of `time.sleep` in async code) is not
+                        // code that never yields: the watchdog starts over.
+                        self.held_since.set(None);
                     }
                 }
                 Ok(Value::None)
@@ -553,6 +556,7 @@ impl Interp {
                     self.cpu_busy("busy loop");
                 }
                 let value = self.py_time();
+                self.read_clock_since.set(true);
                 let before = self.aio.now();
                 self.aio.clock_read();
                 let after = self.aio.now();
