@@ -240,7 +240,7 @@ impl Interp {
                 }
             },
             Native::Condition(c) => self.condition_method(this, c, name, args),
-            Native::Future(f) => self.future_method(f, name, args),
+            Native::Future(f) => self.future_method(this, f, name, args),
             Native::TaskGroup(g) => self.taskgroup_method(this, g, name, args, kwargs),
             Native::Timeout(t) => self.timeout_method(this, t, name, args),
             _ => self.err("NotImplementedError", format!("{name}() is not supported by the playground yet")),
@@ -552,7 +552,7 @@ impl Interp {
         Ok(())
     }
 
-    fn future_method(self: &Rc<Self>, f: &FutureObj, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    fn future_method(self: &Rc<Self>, this: &Value, f: &FutureObj, name: &str, args: Vec<Value>) -> PyResult<Value> {
         let state = |f: &FutureObj| -> Option<Result<Value, Option<Rc<Exc>>>> {
             match &*f.state.borrow() {
                 FutState::Pending => None,
@@ -577,11 +577,23 @@ impl Interp {
                     FutState::Failed(Rc::new(Exc { value: v, traceback: vec![] }))
                 };
                 f.set(st);
+                self.schedule_done_callbacks(this, f);
                 Ok(Value::None)
             }
             "done" => Ok(Value::Bool(f.is_done())),
             "cancelled" => Ok(Value::Bool(Self::fut_cancelled(f))),
-            "cancel" => Ok(Value::Bool(f.set(FutState::Cancelled))),
+            "cancel" => {
+                let cancelled = f.set(FutState::Cancelled);
+                if cancelled {
+                    self.schedule_done_callbacks(this, f);
+                }
+                Ok(Value::Bool(cancelled))
+            }
+            "add_done_callback" => {
+                let callback = args.into_iter().next().unwrap_or(Value::None);
+                self.future_add_done_callback(this, f, callback);
+                Ok(Value::None)
+            }
             "result" | "exception" => match state(f) {
                 None => self.err("InvalidStateError", "Result is not set."),
                 Some(Err(None)) => self.err("CancelledError", ""),
@@ -610,7 +622,7 @@ impl Interp {
                 return Err(self.engine_exception(e));
             }
         }
-        self.future_method(f, "result", vec![])
+        self.future_method(v, f, "result", vec![])
     }
 
     fn taskgroup_method(

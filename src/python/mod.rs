@@ -10,6 +10,7 @@ mod aiohttp;
 pub mod ast;
 mod asyncio_sync;
 mod builtins;
+mod callbacks;
 mod eval;
 mod eval_async;
 pub mod format;
@@ -171,7 +172,13 @@ pub fn start(program: &Program, aio: &Aio, seed: u64) -> Started {
     };
     let task = aio.run_main("main", &root_coroutine(&program.module), future);
     // The top-level code is asyncio's first task (`Task-1`, what `current_task()` returns there).
-    let root = native::TaskObj::new(task.clone(), Rc::from("Task-1"), Rc::from("main"), Rc::new(RefCell::new(None)));
+    let root = native::TaskObj::new(
+        task.clone(),
+        Rc::from("Task-1"),
+        Rc::from("main"),
+        Rc::new(RefCell::new(None)),
+        Rc::new(RefCell::new(Vec::new())),
+    );
     // Its outcome is the program's, reported as such: never "exception was never retrieved".
     root.retrieved.set(true);
     let root = Value::Native(Rc::new(native::Native::Task(root)));

@@ -32,6 +32,8 @@ const ASYNCIO: &[&str] = &[
     "get_event_loop",
     "to_thread",
     "iscoroutine",
+    "iscoroutinefunction",
+    "isfuture",
 ];
 const TIME: &[&str] = &["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns", "monotonic_ns"];
 const RANDOM: &[&str] =
@@ -176,7 +178,7 @@ impl Interp {
         r
     }
 
-    fn float_arg(&self, v: Option<&Value>, what: &str) -> PyResult<f64> {
+    pub(super) fn float_arg(&self, v: Option<&Value>, what: &str) -> PyResult<f64> {
         match v.and_then(super::ops::num_opt) {
             Some(n) => Ok(n.f()),
             None => self.err(
@@ -218,6 +220,7 @@ impl Interp {
                 }))
             }
             ("asyncio", "create_task") | ("asyncio", "ensure_future") => {
+                let ensure = name == "ensure_future";
                 let Some(coro) = args.into_iter().next() else {
                     return self.err("TypeError", "create_task() missing 1 required positional argument: 'coro'");
                 };
@@ -226,7 +229,8 @@ impl Interp {
                     _ => None,
                 };
                 if let Value::Native(n) = &coro {
-                    if matches!(**n, Native::Task(_)) {
+                    // A task stays itself; so does a future, for `ensure_future` only.
+                    if matches!(**n, Native::Task(_)) || (matches!(**n, Native::Future(_)) && ensure) {
                         return Ok(coro);
                     }
                 }
@@ -354,6 +358,13 @@ impl Interp {
             }
             ("asyncio", "get_running_loop") | ("asyncio", "get_event_loop") => Ok(Value::Native(Rc::new(Native::Loop))),
             ("asyncio", "iscoroutine") => Ok(Value::Bool(args.first().is_some_and(super::eval::is_coroutine))),
+            ("asyncio", "isfuture") => Ok(Value::Bool(matches!(
+                args.first(),
+                Some(Value::Native(n)) if matches!(**n, Native::Future(_) | Native::Task(_))
+            ))),
+            ("asyncio", "iscoroutinefunction") => {
+                Ok(Value::Bool(matches!(args.first(), Some(Value::Function(f)) if f.def.is_async)))
+            }
             ("time", "time" | "perf_counter" | "monotonic") => Ok(Value::Float(self.read_clock())),
             ("time", "time_ns" | "perf_counter_ns" | "monotonic_ns") => {
                 Ok(Value::Int((self.read_clock() * 1e9) as i64))
@@ -634,17 +645,28 @@ impl Interp {
         let name_given = name.is_some();
         let py_name: Rc<str> = name.unwrap_or_else(|| Rc::from(format!("Task-{n}")));
         let slot: Rc<RefCell<Option<PyResult<Value>>>> = Rc::new(RefCell::new(None));
+        let done_callbacks: Rc<RefCell<Vec<Value>>> = Rc::new(RefCell::new(Vec::new()));
         let me = self.clone();
         let out = slot.clone();
+        let callbacks = done_callbacks.clone();
         let future = async move {
             let r = run.await;
             let engine = me.to_engine_result(&r);
+            let id = me.aio.current_task();
             if r.is_err() {
-                if let Some(id) = me.aio.current_task() {
+                if let Some(id) = id {
                     me.failed_tasks.borrow_mut().push(id);
                 }
             }
             *out.borrow_mut() = Some(r);
+            // The done callbacks are scheduled now, in the order they were added.
+            let callbacks = std::mem::take(&mut *callbacks.borrow_mut());
+            if !callbacks.is_empty() {
+                let task = id.and_then(|id| me.tasks.borrow().get(&id).cloned()).unwrap_or(Value::None);
+                for callback in callbacks {
+                    me.call_soon(callback, vec![task.clone()], None);
+                }
+            }
             me.yielded();
             engine
         };
@@ -654,7 +676,8 @@ impl Interp {
             (false, None) => lane.to_string(),
         };
         let task = self.aio.create_task(&lane, &call_text, future);
-        let value = Value::Native(Rc::new(Native::Task(TaskObj::new(task.clone(), py_name, coro_name, slot))));
+        let value =
+            Value::Native(Rc::new(Native::Task(TaskObj::new(task.clone(), py_name, coro_name, slot, done_callbacks))));
         self.tasks.borrow_mut().insert(task.id(), value.clone());
         Ok(value)
     }
@@ -824,7 +847,7 @@ impl Interp {
                 "cancelling",
                 "uncancel",
             ],
-            Native::Loop => &["time"],
+            Native::Loop => &["time", "call_soon", "call_later", "call_at", "create_future", "create_task"],
             Native::Coroutine(_) => &["close", "send", "throw"],
             Native::Generator(g) if g.is_async => &["__anext__", "__aiter__", "aclose", "asend", "athrow"],
             Native::Generator(_) => &["send", "throw", "close", "__next__", "__iter__"],
@@ -889,6 +912,15 @@ impl Interp {
                             }
                         }
                     }
+                    "add_done_callback" => {
+                        let callback = args.into_iter().next().unwrap_or(Value::None);
+                        if outcome.is_some() {
+                            self.call_soon(callback, vec![this.clone()], None);
+                        } else {
+                            t.done_callbacks.borrow_mut().push(callback);
+                        }
+                        Ok(Value::None)
+                    }
                     "get_name" => Ok(Value::Str(t.name.borrow().clone())),
                     "set_name" => {
                         let s = self.to_str(args.first().unwrap_or(&Value::None))?;
@@ -900,7 +932,7 @@ impl Interp {
                     }
                 }
             }
-            Native::Loop => Ok(Value::Float(self.py_time())),
+            Native::Loop => self.loop_method(name, args),
             Native::Generator(g) => match name {
                 "__anext__" | "asend" => Ok(self.anext_awaitable(n)),
                 "__aiter__" | "__iter__" => Ok(this.clone()),

@@ -141,6 +141,9 @@ pub struct TaskObj {
     pub coro_name: Rc<str>,
     pub result: Rc<RefCell<Option<PyResult<Value>>>>,
     pub callbacks: RefCell<Vec<Value>>,
+    /// `add_done_callback`'s functions, shared with the task's own future, which schedules them
+    /// (as `call_soon`) the moment the task ends, as CPython's `Task.__step` does.
+    pub done_callbacks: Rc<RefCell<Vec<Value>>>,
     /// `result()`/`exception()`/an await looked at the outcome: no "never retrieved" warning.
     pub retrieved: Cell<bool>,
     /// How many cancellation requests are pending (3.11's `cancelling()` / `uncancel()`).
@@ -154,6 +157,7 @@ impl TaskObj {
         name: Rc<str>,
         coro_name: Rc<str>,
         result: Rc<RefCell<Option<PyResult<Value>>>>,
+        done_callbacks: Rc<RefCell<Vec<Value>>>,
     ) -> Self {
         TaskObj {
             task,
@@ -161,6 +165,7 @@ impl TaskObj {
             coro_name,
             result,
             callbacks: RefCell::new(Vec::new()),
+            done_callbacks,
             retrieved: Cell::new(false),
             cancelling: Cell::new(0),
         }
@@ -183,6 +188,8 @@ pub struct FutureObj {
     pub wakers: RefCell<Vec<Waker>>,
     /// Waiters of a program's own `Future` (resolved with it).
     pub proxies: RefCell<Vec<Rc<FutureObj>>>,
+    /// `add_done_callback`'s functions, scheduled (`call_soon`) when the future is settled.
+    pub done_callbacks: RefCell<Vec<Value>>,
 }
 
 impl FutureObj {
