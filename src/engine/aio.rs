@@ -532,8 +532,10 @@ impl Future for TaskRunner {
             this.started = true;
             // A task cancelled before it ever ran never starts its coroutine (asyncio does the same).
             if this.aio.take_cancel(this.id) {
-                this.coro = None;
+                // Finished first, then dropped: what the coroutine's drop does can see the task
+                // ended cancelled (the interpreter's task objects do).
                 this.aio.finish(this.id, Err(Exception::Cancelled));
+                this.coro = None;
                 return Poll::Ready(());
             }
             this.aio.record(this.id, EventKind::Started);

@@ -2,7 +2,7 @@
 //! `time` (the run's clock) and `random` (CPython's generator). Their objects (`Task`, the loop)
 //! are `Native` values; their methods are dispatched here.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -619,7 +619,18 @@ impl Interp {
     /// A Python exception for what an engine await raised (`CancelledError` at a cancelled await).
     pub fn engine_exception(&self, e: Exception) -> Box<Exc> {
         match e {
-            Exception::Cancelled => self.error("CancelledError", ""),
+            Exception::Cancelled => {
+                // `task.cancel(msg)`: the error raised at the task's await carries the message.
+                let task = self.aio.current_task().and_then(|id| self.tasks.borrow().get(&id).cloned());
+                let message = match &task {
+                    Some(Value::Native(n)) => match &**n {
+                        Native::Task(t) => t.cancel_message.borrow().clone(),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                self.error("CancelledError", message.as_deref().unwrap_or(""))
+            }
             Exception::Error { kind, message } => self.error(&kind, &message),
         }
     }
@@ -649,7 +660,16 @@ impl Interp {
         let me = self.clone();
         let out = slot.clone();
         let callbacks = done_callbacks.clone();
+        let task_id: Rc<Cell<Option<usize>>> = Rc::new(Cell::new(None));
+        let unstarted = CancelledBeforeStart {
+            interp: self.clone(),
+            slot: slot.clone(),
+            callbacks: done_callbacks.clone(),
+            task_id: task_id.clone(),
+        };
         let future = async move {
+            // Dropped with the future: a task cancelled before it ran still gets its outcome.
+            let _unstarted = &unstarted;
             let r = run.await;
             let engine = me.to_engine_result(&r);
             let id = me.aio.current_task();
@@ -676,6 +696,7 @@ impl Interp {
             (false, None) => lane.to_string(),
         };
         let task = self.aio.create_task(&lane, &call_text, future);
+        task_id.set(Some(task.id()));
         let value =
             Value::Native(Rc::new(Native::Task(TaskObj::new(task.clone(), py_name, coro_name, slot, done_callbacks))));
         self.tasks.borrow_mut().insert(task.id(), value.clone());
@@ -885,6 +906,9 @@ impl Interp {
                         let r = t.task.cancel();
                         if r {
                             t.cancelling.set(t.cancelling.get() + 1);
+                            if let Some(msg) = args.first().filter(|m| !matches!(m, Value::None)) {
+                                *t.cancel_message.borrow_mut() = Some(Rc::from(self.to_str(msg)?));
+                            }
                         }
                         Ok(Value::Bool(r))
                     }
@@ -974,6 +998,32 @@ impl Interp {
                 Ok(Value::None)
             }
             _ => self.err("NotImplementedError", format!("{name}() is not supported by the playground yet")),
+        }
+    }
+}
+
+/// A task cancelled before its coroutine ever ran is finished by the engine without a poll (as in
+/// asyncio, its body never starts), so the task's own future never sets the Python outcome or
+/// schedules its done callbacks: this guard, dropped with that future, does both.
+struct CancelledBeforeStart {
+    interp: Rc<Interp>,
+    slot: Rc<RefCell<Option<PyResult<Value>>>>,
+    callbacks: Rc<RefCell<Vec<Value>>>,
+    task_id: Rc<Cell<Option<usize>>>,
+}
+
+impl Drop for CancelledBeforeStart {
+    fn drop(&mut self) {
+        let Some(id) = self.task_id.get() else { return };
+        // Only a task the engine finished as cancelled (not a run being torn down).
+        if self.slot.borrow().is_some() || !matches!(self.interp.aio.task_result(id), Some(Err(Exception::Cancelled))) {
+            return;
+        }
+        let me = &self.interp;
+        *self.slot.borrow_mut() = Some(Err(me.engine_exception(Exception::Cancelled)));
+        let task = me.tasks.borrow().get(&id).cloned().unwrap_or(Value::None);
+        for callback in std::mem::take(&mut *self.callbacks.borrow_mut()) {
+            me.call_soon(callback, vec![task.clone()], None);
         }
     }
 }

@@ -148,6 +148,8 @@ pub struct TaskObj {
     pub retrieved: Cell<bool>,
     /// How many cancellation requests are pending (3.11's `cancelling()` / `uncancel()`).
     pub cancelling: Cell<u32>,
+    /// `cancel(msg)`'s message: the `CancelledError` raised in the task carries it as its args.
+    pub cancel_message: RefCell<Option<Rc<str>>>,
 }
 
 impl TaskObj {
@@ -168,6 +170,7 @@ impl TaskObj {
             done_callbacks,
             retrieved: Cell::new(false),
             cancelling: Cell::new(0),
+            cancel_message: RefCell::new(None),
         }
     }
 }
