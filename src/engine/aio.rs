@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 
 use futures::future::LocalBoxFuture;
@@ -74,6 +74,41 @@ struct Inner {
     stopped: Cell<bool>,
     /// How many HTTP requests were sent: the next one's number (`EventKind::HttpRequest`).
     requests: Cell<usize>,
+    /// Everything this loop handed to the runtime (tasks, callbacks) that may still be pending,
+    /// for `close`. Weak: a future that completes is freed by the runtime as usual.
+    spawned: RefCell<Vec<Weak<SpawnedSlot>>>,
+    /// How many of `spawned` were alive when it was last pruned (it is pruned when it doubles).
+    spawned_alive: Cell<usize>,
+    /// Set by `close()`: the run is over and nothing of it may run again.
+    closed: Cell<bool>,
+}
+
+/// A future handed to the runtime, in a slot the `Aio` can empty (`close`).
+type SpawnedSlot = RefCell<Option<LocalBoxFuture<'static, ()>>>;
+
+/// What the runtime actually runs: the future in its slot. Once the slot is emptied the runtime is
+/// left holding only this shell, which keeps nothing of the run alive (the loop only weakly).
+struct Spawned {
+    slot: Rc<SpawnedSlot>,
+    aio: Weak<Inner>,
+}
+
+impl Future for Spawned {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        // Taken out while it runs, so that the slot is never borrowed across a poll.
+        let Some(mut future) = self.slot.borrow_mut().take() else { return Poll::Ready(()) };
+        match future.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(()),
+            // Unless the loop was closed meanwhile (from inside this very poll): then it is dropped.
+            Poll::Pending if self.aio.upgrade().is_some_and(|aio| !aio.closed.get()) => {
+                *self.slot.borrow_mut() = Some(future);
+                Poll::Pending
+            }
+            Poll::Pending => Poll::Ready(()),
+        }
+    }
 }
 
 struct TaskSlot {
@@ -171,7 +206,50 @@ impl Aio {
     /// Runs `future` on the loop outside any task (asyncio's `call_soon`/`call_at` callbacks:
     /// done callbacks, a `timeout`'s expiry).
     pub fn spawn_callback(&self, future: impl Future<Output = ()> + 'static) {
-        self.inner.runtime.spawn(future.boxed_local());
+        self.spawn(future.boxed_local());
+    }
+
+    /// Hands `future` to the runtime, in a slot `close` can empty.
+    fn spawn(&self, future: LocalBoxFuture<'static, ()>) {
+        if self.inner.closed.get() {
+            return;
+        }
+        let slot = Rc::new(RefCell::new(Some(future)));
+        {
+            let mut spawned = self.inner.spawned.borrow_mut();
+            // Forget the futures that completed, now and then: a run of 100,000 tasks keeps a list
+            // of the live ones, not of every one it ever had.
+            if spawned.len() >= 2 * self.inner.spawned_alive.get().max(16) {
+                spawned.retain(|w| w.strong_count() > 0);
+                self.inner.spawned_alive.set(spawned.len());
+            }
+            spawned.push(Rc::downgrade(&slot));
+        }
+        self.inner.runtime.spawn(Spawned { slot, aio: Rc::downgrade(&self.inner) }.boxed_local());
+    }
+
+    /// The run is over and nobody will look at it again (its owner dropped it): drop every future
+    /// it still has on the runtime, now, without running them further. Those futures hold this
+    /// loop (and the interpreter, its frames and objects), and the runtime that holds them is held
+    /// by this loop: a cycle that would otherwise keep the whole run alive after the clock, the
+    /// loop and the program are dropped. Unlike `stop()`, no cleanup code runs and nothing is
+    /// recorded; anything spawned afterwards is dropped at once.
+    pub fn close(&self) {
+        self.inner.closed.set(true);
+        // Taken out first: dropping a future runs its `Drop`s, which may record or spawn.
+        let spawned = std::mem::take(&mut *self.inner.spawned.borrow_mut());
+        self.inner.spawned_alive.set(0);
+        for slot in spawned.iter().filter_map(Weak::upgrade) {
+            // A slot being polled right now (close() called from inside the run) is empty: its
+            // `Spawned` drops the future when the poll returns.
+            let future = slot.borrow_mut().take();
+            drop(future);
+        }
+        // Wakers can hold the runtime's tasks (the browser's do): nothing of the run is kept.
+        for slot in self.inner.tasks.borrow_mut().iter_mut() {
+            slot.waker = None;
+            slot.joiners.clear();
+        }
     }
 
     /// A bare timer at `deadline` (no event recorded): for waits that race a deadline (`wait_for`).
@@ -220,6 +298,9 @@ impl Aio {
                 failures: RefCell::new(Vec::new()),
                 root_end: Cell::new(None),
                 requests: Cell::new(0),
+                spawned: RefCell::new(Vec::new()),
+                spawned_alive: Cell::new(0),
+                closed: Cell::new(false),
             }),
         }
     }
@@ -314,7 +395,7 @@ impl Aio {
         let parent = self.current_task();
         self.record(id, EventKind::Created { name: name.to_string(), coro: coro.to_string(), parent });
         let runner = TaskRunner { aio: self.clone(), id, coro: Some(future), started: false };
-        self.inner.runtime.spawn(runner.boxed_local());
+        self.spawn(runner.boxed_local());
         Task { id, aio: self.clone() }
     }
 

@@ -499,7 +499,7 @@ impl Interp {
                 let class = Rc::new(super::value::Class {
                     name: Rc::from(name),
                     bases: vec![],
-                    mro: RefCell::new(vec![]),
+                    ancestors: vec![],
                     attrs: RefCell::new(Default::default()),
                     builtin: None,
                     def: None,

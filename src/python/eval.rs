@@ -1068,15 +1068,13 @@ impl Interp {
         let class = Rc::new(Class {
             name: def.name.clone(),
             bases: bases_or_object,
-            mro: RefCell::new(Vec::new()),
+            ancestors: mro,
             attrs: RefCell::new(attrs),
             builtin,
             def: Some(def.clone()),
             module: "",
         });
-        let mut full = vec![class.clone()];
-        full.extend(mro);
-        *class.mro.borrow_mut() = full;
+        self.cyclic.borrow_mut().classes.push(&class);
         for v in class.attrs.borrow().values() {
             if let Value::Function(func) = v {
                 *func.class.borrow_mut() = Some(Rc::downgrade(&class));
@@ -1092,7 +1090,7 @@ impl Interp {
 
     /// C3 linearisation of the bases' MROs (the new class itself is put in front by the caller).
     fn c3(&self, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
-        let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+        let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro()).collect();
         seqs.push(bases.to_vec());
         let mut out: Vec<Rc<Class>> = Vec::new();
         loop {
@@ -1123,7 +1121,9 @@ impl Interp {
         args: Vec<Value>,
         kwargs: Vec<(Rc<str>, Value)>,
     ) -> PyResult<Value> {
-        let inst = Value::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(HashMap::new()) }));
+        let inst = Rc::new(Instance { class: class.clone(), attrs: RefCell::new(HashMap::new()) });
+        self.cyclic.borrow_mut().instances.push(&inst);
+        let inst = Value::Instance(inst);
         let is_exception = self.is_exception_class(class);
         if is_exception {
             if let Value::Instance(i) = &inst {

@@ -9,7 +9,9 @@ use std::rc::Rc;
 use super::ast::{FunctionDef, NameScope};
 use super::native::{Coroutine, GenChannel, Generator, Native};
 use super::random::Random;
-use super::value::{BuiltinClass, CellRef, Class, Exc, Function, Instance, Namespace, PyResult, TracebackEntry, Value};
+use super::value::{
+    BuiltinClass, CellRef, Class, Exc, Function, Instance, Namespace, PyResult, TracebackEntry, Value, WeakList,
+};
 use crate::engine::Aio;
 
 /// The most items a list, dict or string may hold: memory stays bounded whatever a program does.
@@ -137,6 +139,19 @@ pub struct Interp {
     pub float_clock: Cell<(crate::engine::Micros, f64)>,
     /// Tasks that ended with an exception, in the order they ended (`gather` reads the new ones).
     pub failed_tasks: RefCell<Vec<usize>>,
+    /// The objects through which a program's reference cycles go, for `release`: closure cells (a
+    /// nested function that calls itself is in its own cell), instances of the program's classes
+    /// (a tree whose nodes know their parent) and the classes (a class attribute holding an
+    /// instance). Lists and dicts that contain themselves are not tracked.
+    pub cyclic: RefCell<Cyclic>,
+}
+
+/// See `Interp::cyclic`.
+#[derive(Default)]
+pub struct Cyclic {
+    pub cells: WeakList<RefCell<Option<Value>>>,
+    pub instances: WeakList<Instance>,
+    pub classes: WeakList<Class>,
 }
 
 const EXCEPTION_TREE: &[(&str, &str)] = &[
@@ -245,25 +260,23 @@ pub const ASYNCIO_CLASSES: &[&str] = &[
 const AIOHTTP_CLASSES: &[&str] = &["ClientSession", "_RequestContextManager", "ClientResponse", "ClientTimeout"];
 
 fn make_class(name: &str, bases: Vec<Rc<Class>>, builtin: Option<BuiltinClass>, module: &'static str) -> Rc<Class> {
-    let class = Rc::new(Class {
+    let mut ancestors: Vec<Rc<Class>> = Vec::new();
+    for base in &bases {
+        for c in base.mro() {
+            if !ancestors.iter().any(|m| Rc::ptr_eq(m, &c)) {
+                ancestors.push(c);
+            }
+        }
+    }
+    Rc::new(Class {
         name: Rc::from(name),
-        bases: bases.clone(),
-        mro: RefCell::new(Vec::new()),
+        bases,
+        ancestors,
         attrs: RefCell::new(HashMap::new()),
         builtin,
         def: None,
         module,
-    });
-    let mut mro = vec![class.clone()];
-    for base in &bases {
-        for c in base.mro.borrow().iter() {
-            if !mro.iter().any(|m| Rc::ptr_eq(m, c)) {
-                mro.push(c.clone());
-            }
-        }
-    }
-    *class.mro.borrow_mut() = mro;
-    class
+    })
 }
 
 impl Classes {
@@ -321,9 +334,57 @@ impl Interp {
             read_clock_since: Cell::new(false),
             float_clock: Cell::new((0, 0.0)),
             failed_tasks: RefCell::new(Vec::new()),
+            cyclic: RefCell::new(Cyclic::default()),
         });
         super::builtins::install(&interp);
         interp
+    }
+
+    /// The run is over (its `Started` was dropped): empties every table of the interpreter and the
+    /// module's globals, so that what a program built can be freed. A Python program is full of
+    /// reference cycles that CPython's garbage collector would collect and `Rc` cannot: a function
+    /// refers to the globals it lives in, a class to its methods and they to the globals, a task
+    /// object to the loop whose futures refer to the interpreter. Emptying the roots breaks them.
+    pub fn release(&self, globals: &Namespace) {
+        // Each table is taken out before its contents are dropped: a `Drop` (a coroutine never
+        // awaited notes a warning) must not find a table borrowed.
+        let vars = std::mem::take(&mut *globals.vars.borrow_mut());
+        drop(vars);
+        let tasks = std::mem::take(&mut *self.tasks.borrow_mut());
+        for task in tasks.values() {
+            // A task's outcome and done callbacks may hold the task itself (`return current_task()`).
+            if let Value::Native(n) = task {
+                if let Native::Task(t) = &**n {
+                    let result = t.result.borrow_mut().take();
+                    let callbacks = std::mem::take(&mut *t.callbacks.borrow_mut());
+                    drop((result, callbacks));
+                }
+            }
+        }
+        drop(tasks);
+        let modules = std::mem::take(&mut *self.modules.borrow_mut());
+        drop(modules);
+        let builtins = std::mem::take(&mut *self.builtins.vars.borrow_mut());
+        drop(builtins);
+        // A program may set attributes on a built-in class (`Exception.hint = …`).
+        for class in self.classes.by_name.values() {
+            let attrs = std::mem::take(&mut *class.attrs.borrow_mut());
+            drop(attrs);
+        }
+        // What no root leads to any more but still holds itself in a cycle.
+        let mut cyclic = std::mem::take(&mut *self.cyclic.borrow_mut());
+        for cell in cyclic.cells.take() {
+            let value = cell.borrow_mut().take();
+            drop(value);
+        }
+        for instance in cyclic.instances.take() {
+            let attrs = std::mem::take(&mut *instance.attrs.borrow_mut());
+            drop(attrs);
+        }
+        for class in cyclic.classes.take() {
+            let attrs = std::mem::take(&mut *class.attrs.borrow_mut());
+            drop(attrs);
+        }
     }
 
     pub fn class(&self, name: &str) -> Rc<Class> {
@@ -449,7 +510,9 @@ impl Interp {
         self.bind_arguments(function, &mut fast, args, kwargs)?;
         let mut cells: Vec<CellRef> = Vec::with_capacity(scope.cells.len());
         for _ in 0..scope.own_cells {
-            cells.push(Rc::new(RefCell::new(None)));
+            let cell = Rc::new(RefCell::new(None));
+            self.cyclic.borrow_mut().cells.push(&cell);
+            cells.push(cell);
         }
         for &(cell, slot) in &scope.cell_params {
             *cells[cell as usize].borrow_mut() = fast[slot as usize].take();

@@ -77,10 +77,25 @@ pub struct Report {
 }
 
 /// A program started on a loop: its root task, and where its error and warnings arrive.
+///
+/// Dropping it ends the run for good: whatever is still pending on the loop is dropped without
+/// running (`Aio::close`) and the interpreter's objects are released, so nothing of the run
+/// outlives it (the loop's event log and the `report` stay readable). Keep it until the loop is
+/// idle (or `aio.all_finished()`) to let a stopped run's cleanup code run and be recorded.
 pub struct Started {
     pub task: Task,
     pub report: Rc<RefCell<Report>>,
     interp: Rc<Interp>,
+    /// The module's globals: with the interpreter's tables, the roots `Drop` empties.
+    globals: Rc<Namespace>,
+}
+
+impl Drop for Started {
+    fn drop(&mut self) {
+        // Pending futures first: they hold frames, objects and the interpreter itself.
+        self.interp.aio.close();
+        self.interp.release(&self.globals);
+    }
 }
 
 impl Started {
@@ -149,10 +164,11 @@ pub fn start(program: &Program, aio: &Aio, seed: u64) -> Started {
     let module = program.module.clone();
     let me = interp.clone();
     let out = report.clone();
+    let globals = Rc::new(Namespace::default());
+    globals.set(Rc::from("__name__"), Value::str("__main__"));
+    let module_globals = globals.clone();
     let future = async move {
-        let globals = Rc::new(Namespace::default());
-        globals.set(Rc::from("__name__"), Value::str("__main__"));
-        let frame = Frame::module(globals);
+        let frame = Frame::module(module_globals);
         if module.top_level_await {
             me.loop_running.set(true);
         }
@@ -183,7 +199,7 @@ pub fn start(program: &Program, aio: &Aio, seed: u64) -> Started {
     root.retrieved.set(true);
     let root = Value::Native(Rc::new(native::Native::Task(root)));
     interp.tasks.borrow_mut().insert(task.id(), root);
-    Started { task, report, interp }
+    Started { task, report, interp, globals }
 }
 
 impl Interp {

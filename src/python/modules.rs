@@ -836,7 +836,7 @@ impl Interp {
                 Value::Class(c) => c.clone(),
                 _ => return self.err("AttributeError", format!("'super' object has no attribute '{attr}'")),
             };
-            let mro = owner.mro.borrow().clone();
+            let mro = owner.mro();
             let start = mro.iter().position(|c| Rc::ptr_eq(c, class)).map_or(mro.len(), |i| i + 1);
             for c in &mro[start..] {
                 if let Some(v) = c.attrs.borrow().get(attr) {

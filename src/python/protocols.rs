@@ -124,7 +124,7 @@ impl Interp {
                 }
                 match attr {
                     "__name__" | "__qualname__" => Ok(Value::Str(c.name.clone())),
-                    "__mro__" => Ok(Value::tuple(c.mro.borrow().iter().map(|c| Value::Class(c.clone())).collect())),
+                    "__mro__" => Ok(Value::tuple(c.mro().into_iter().map(Value::Class).collect())),
                     "__bases__" => Ok(Value::tuple(c.bases.iter().map(|c| Value::Class(c.clone())).collect())),
                     _ => self.err("AttributeError", format!("type object '{}' has no attribute '{attr}'", c.name)),
                 }

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use super::ast::{ClassDef, FunctionDef};
 use super::native::Native;
@@ -98,6 +98,37 @@ pub struct Function {
     pub class: RefCell<Option<std::rc::Weak<Class>>>,
 }
 
+/// Objects of one kind a run made, held weakly: what `Interp::release` empties when the run is over
+/// to break the cycles among them that no root leads to any more (garbage that only CPython's cycle
+/// collector would free). Those that were freed are forgotten when the list has doubled since the
+/// last time, so it stays proportional to the live ones.
+pub struct WeakList<T> {
+    items: Vec<Weak<T>>,
+    alive: usize,
+}
+
+impl<T> Default for WeakList<T> {
+    fn default() -> Self {
+        WeakList { items: Vec::new(), alive: 0 }
+    }
+}
+
+impl<T> WeakList<T> {
+    pub fn push(&mut self, item: &Rc<T>) {
+        if self.items.len() >= 2 * self.alive.max(16) {
+            self.items.retain(|w| w.strong_count() > 0);
+            self.alive = self.items.len();
+        }
+        self.items.push(Rc::downgrade(item));
+    }
+
+    /// Every one still alive; the list is left empty.
+    pub fn take(&mut self) -> Vec<Rc<T>> {
+        self.alive = 0;
+        std::mem::take(&mut self.items).iter().filter_map(Weak::upgrade).collect()
+    }
+}
+
 /// A namespace: module globals, a class body under construction.
 #[derive(Default)]
 pub struct Namespace {
@@ -123,8 +154,9 @@ pub struct Module {
 pub struct Class {
     pub name: Rc<str>,
     pub bases: Vec<Rc<Class>>,
-    /// Method resolution order, this class first (C3 for user classes).
-    pub mro: RefCell<Vec<Rc<Class>>>,
+    /// The method resolution order after this class itself (C3 for user classes). The class is
+    /// not in its own list: an `Rc` to itself would be a cycle, and no class would ever be freed.
+    pub ancestors: Vec<Rc<Class>>,
     pub attrs: RefCell<HashMap<Rc<str>, Value>>,
     /// For built-in classes: which one, to construct and type-check without looking at names.
     pub builtin: Option<BuiltinClass>,
@@ -164,12 +196,17 @@ pub enum BuiltinClass {
 }
 
 impl Class {
+    /// The whole method resolution order (`__mro__`): this class, then its ancestors.
+    pub fn mro(self: &Rc<Class>) -> Vec<Rc<Class>> {
+        std::iter::once(self.clone()).chain(self.ancestors.iter().cloned()).collect()
+    }
+
     pub fn is_subclass(&self, other: &Class) -> bool {
-        std::ptr::eq(self, other) || self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+        std::ptr::eq(self, other) || self.ancestors.iter().any(|c| std::ptr::eq(&**c, other))
     }
 
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        for class in self.mro.borrow().iter() {
+        for class in std::iter::once(self).chain(self.ancestors.iter().map(|c| &**c)) {
             if let Some(v) = class.attrs.borrow().get(name) {
                 return Some(v.clone());
             }
