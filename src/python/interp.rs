@@ -660,6 +660,7 @@ impl Interp {
                 used: Cell::new(false),
                 warnings: Some(self.warnings.clone()),
                 builtin: false,
+                children: RefCell::new(Vec::new()),
             }))));
         }
         let frame = self.new_frame(function, args, kwargs)?;

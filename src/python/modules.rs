@@ -259,7 +259,14 @@ impl Interp {
                     tasks.push(t);
                 }
                 let me = self.clone();
-                Ok(self.awaitable("gather", async move { me.gather(tasks, return_exceptions).await }))
+                let children = tasks.clone();
+                let gather = self.awaitable("gather", async move { me.gather(tasks, return_exceptions).await });
+                if let Value::Native(n) = &gather {
+                    if let Native::Coroutine(c) = &**n {
+                        *c.children.borrow_mut() = children;
+                    }
+                }
+                Ok(gather)
             }
             ("asyncio", "wait_for") => {
                 let Some(aw) = args.first().cloned() else {
@@ -613,6 +620,7 @@ impl Interp {
             used: std::cell::Cell::new(false),
             warnings: Some(self.warnings.clone()),
             builtin: true,
+            children: RefCell::new(Vec::new()),
         })))
     }
 
@@ -869,6 +877,7 @@ impl Interp {
                 "uncancel",
             ],
             Native::Loop => &["time", "call_soon", "call_later", "call_at", "create_future", "create_task"],
+            Native::Coroutine(c) if !c.children.borrow().is_empty() => &["cancel", "close", "send", "throw"],
             Native::Coroutine(_) => &["close", "send", "throw"],
             Native::Generator(g) if g.is_async => &["__anext__", "__aiter__", "aclose", "asend", "athrow"],
             Native::Generator(_) => &["send", "throw", "close", "__next__", "__iter__"],
@@ -992,6 +1001,22 @@ impl Interp {
             | Native::TaskGroup(_)
             | Native::Timeout(_) => self.call_sync_method(this, name, args, _kwargs),
             Native::Http(_) => self.call_http_method(this, name, args, _kwargs),
+            Native::Coroutine(c) if name == "cancel" => {
+                // gather(…).cancel(): every child not yet done is cancelled; awaiting the gather
+                // then raises the first child's CancelledError, as CPython's does.
+                let mut any = false;
+                for child in c.children.borrow().iter() {
+                    if let Value::Native(t) = child {
+                        if let Native::Task(t) = &**t {
+                            if t.task.cancel() {
+                                t.cancelling.set(t.cancelling.get() + 1);
+                                any = true;
+                            }
+                        }
+                    }
+                }
+                Ok(Value::Bool(any))
+            }
             Native::Coroutine(c) => {
                 c.used.set(true);
                 c.run.borrow_mut().take();

@@ -58,6 +58,9 @@ pub struct Coroutine {
     /// Made by a built-in (`asyncio.sleep(1)`, `queue.get()`), not by an `async def`: never a
     /// call sub-row of its task's lane.
     pub builtin: bool,
+    /// `asyncio.gather(…)`'s child tasks: its `cancel()` cancels them (CPython's gather returns a
+    /// future whose `cancel()` does that). Empty for every other coroutine.
+    pub children: RefCell<Vec<Value>>,
 }
 
 impl Drop for Coroutine {
