@@ -798,9 +798,10 @@ impl Interp {
     }
 
     /// `asyncio.timeout(delay)` / `timeout_at(when)`.
-    pub fn make_timeout(&self, delay: Option<f64>) -> Value {
+    pub fn make_timeout(&self, when: Option<f64>) -> Value {
         Value::Native(Rc::new(Native::Timeout(TimeoutObj {
-            delay,
+            when: Cell::new(when),
+            entered: Cell::new(false),
             task: RefCell::new(None),
             expired: Cell::new(false),
             cancelling_at_enter: Cell::new(0),
@@ -808,10 +809,54 @@ impl Interp {
         })))
     }
 
+    /// `Timeout.reschedule(when)` (also what entering does): the old expiry is disarmed; a
+    /// deadline already past expires at the loop's next turn (`call_soon`), a later one at its time
+    /// (`call_at`), as CPython's timeouts.py does.
+    fn arm_timeout(self: &Rc<Self>, this: &Value, t: &TimeoutObj) {
+        if let Some(armed) = t.armed.borrow_mut().take() {
+            armed.set(false);
+        }
+        let Some(when) = t.when.get() else { return };
+        let ahead = when - self.py_time();
+        let armed = Rc::new(Cell::new(true));
+        *t.armed.borrow_mut() = Some(armed.clone());
+        let timer = (ahead > 0.0).then(|| self.aio.timer(self.aio.now() + micros_from_secs(ahead)));
+        let this2 = this.clone();
+        self.aio.spawn_callback(async move {
+            if let Some(timer) = timer {
+                timer.await;
+            }
+            if !armed.get() {
+                return;
+            }
+            let Some(Native::Timeout(t)) = native(&this2) else { return };
+            t.expired.set(true);
+            if let Some(Value::Native(n)) = &*t.task.borrow() {
+                if let Native::Task(pt) = &**n {
+                    if pt.task.cancel() {
+                        pt.cancelling.set(pt.cancelling.get() + 1);
+                    }
+                }
+            }
+        });
+    }
+
     fn timeout_method(self: &Rc<Self>, this: &Value, t: &TimeoutObj, name: &str, args: Vec<Value>) -> PyResult<Value> {
         match name {
             "expired" => Ok(Value::Bool(t.expired.get())),
-            "when" => Ok(t.delay.map(Value::Float).unwrap_or(Value::None)),
+            "when" => Ok(t.when.get().map(Value::Float).unwrap_or(Value::None)),
+            "reschedule" => {
+                if !t.entered.get() {
+                    return self.err("RuntimeError", "Timeout has not been entered");
+                }
+                let when = match args.first() {
+                    None | Some(Value::None) => None,
+                    Some(v) => Some(self.float_arg(Some(v), "when")?),
+                };
+                t.when.set(when);
+                self.arm_timeout(this, t);
+                Ok(Value::None)
+            }
             "__aenter__" => {
                 let task = self.aio.current_task().and_then(|id| self.tasks.borrow().get(&id).cloned());
                 let Some(task) = task else { return self.err("RuntimeError", "Timeout should be used inside a task") };
@@ -819,33 +864,13 @@ impl Interp {
                 if let Some(Native::Task(pt)) = native(&task) {
                     t.cancelling_at_enter.set(pt.cancelling.get());
                 }
-                if let Some(delay) = t.delay {
-                    let deadline = self.aio.now() + micros_from_secs(delay.max(0.0));
-                    let timer = self.aio.timer(deadline);
-                    let (me, this2) = (self.clone(), this.clone());
-                    let armed = Rc::new(Cell::new(true));
-                    *t.armed.borrow_mut() = Some(armed.clone());
-                    self.aio.spawn_callback(async move {
-                        timer.await;
-                        if !armed.get() {
-                            return;
-                        }
-                        let Some(Native::Timeout(t)) = native(&this2) else { return };
-                        t.expired.set(true);
-                        if let Some(Value::Native(n)) = &*t.task.borrow() {
-                            if let Native::Task(pt) = &**n {
-                                if pt.task.cancel() {
-                                    pt.cancelling.set(pt.cancelling.get() + 1);
-                                }
-                            }
-                        }
-                        let _ = &me;
-                    });
-                }
+                t.entered.set(true);
+                self.arm_timeout(this, t);
                 let this2 = this.clone();
                 Ok(self.awaitable("__aenter__", async move { Ok(this2) }))
             }
             "__aexit__" => {
+                t.entered.set(false);
                 if let Some(armed) = t.armed.borrow_mut().take() {
                     armed.set(false);
                 }

@@ -26,6 +26,7 @@ const ASYNCIO: &[&str] = &[
     "as_completed",
     "shield",
     "timeout",
+    "timeout_at",
     "current_task",
     "all_tasks",
     "get_running_loop",
@@ -284,11 +285,19 @@ impl Interp {
                 Ok(self.awaitable("wait_for", async move { me.wait_for(task, timeout).await }))
             }
             ("asyncio", "timeout") => {
+                // The deadline is fixed now, in loop time (CPython: `loop.time() + delay`).
                 let delay = match kw("delay").or_else(|| args.first().cloned()) {
                     None | Some(Value::None) => None,
                     Some(v) => Some(self.float_arg(Some(&v), "delay")?),
                 };
-                Ok(self.make_timeout(delay))
+                Ok(self.make_timeout(delay.map(|d| self.py_time() + d)))
+            }
+            ("asyncio", "timeout_at") => {
+                let when = match kw("when").or_else(|| args.first().cloned()) {
+                    None | Some(Value::None) => None,
+                    Some(v) => Some(self.float_arg(Some(&v), "when")?),
+                };
+                Ok(self.make_timeout(when))
             }
             ("asyncio", "wait") => {
                 let Some(fs) = args.first() else {

@@ -254,7 +254,10 @@ pub struct ConditionObj {
 }
 
 pub struct TimeoutObj {
-    pub delay: Option<f64>,
+    /// The deadline in loop time (`loop.time()` seconds), or none (CPython's `Timeout._when`).
+    pub when: Cell<Option<f64>>,
+    /// Inside `async with` (`reschedule` is only allowed then).
+    pub entered: Cell<bool>,
     pub task: RefCell<Option<Value>>,
     pub expired: Cell<bool>,
     /// The task's `cancelling()` count when entered (3.11's `_cancelling`).
