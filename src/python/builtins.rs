@@ -490,8 +490,36 @@ impl Interp {
                 Ok(Value::Str(Rc::from(self.format_value(&args[0], &spec)?)))
             }
             "pow" => {
-                self.arity("pow", &args, 2, 2)?;
-                self.binop(&args[0], super::ast::BinOp::Pow, &args[1])
+                self.arity("pow", &args, 2, 3)?;
+                let Some(modulus) = args.get(2) else {
+                    return self.binop(&args[0], super::ast::BinOp::Pow, &args[1]);
+                };
+                // Three-argument pow: modular exponentiation on ints, by squaring (no overflow:
+                // every product is reduced, in 128 bits).
+                let (Value::Int(base), Value::Int(exp), Value::Int(m)) = (&args[0], &args[1], modulus) else {
+                    return self.err("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
+                };
+                if *m == 0 {
+                    return self.err("ValueError", "pow() 3rd argument cannot be 0");
+                }
+                if *exp < 0 {
+                    return self.err(
+                        "NotImplementedError",
+                        "pow() with a negative exponent and a modulus is not supported by the playground yet",
+                    );
+                }
+                let m128 = *m as i128;
+                let (mut result, mut b, mut e) = (1i128, (*base as i128).rem_euclid(m128.abs()), *exp);
+                while e > 0 {
+                    if e & 1 == 1 {
+                        result = result * b % m128.abs();
+                    }
+                    b = b * b % m128.abs();
+                    e >>= 1;
+                }
+                // Python's result takes the modulus's sign.
+                let r = result % m128.abs();
+                Ok(Value::Int(if m128 < 0 && r != 0 { (r + m128) as i64 } else { r as i64 }))
             }
             "super" => self.err("RuntimeError", "super(): no arguments"),
             "staticmethod" | "classmethod" | "property" => {

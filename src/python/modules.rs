@@ -220,6 +220,11 @@ impl Interp {
                     Ok(result)
                 }))
             }
+            // `asyncio.run(…)` reached as a plain call (inside a function, not at module level).
+            ("asyncio", "run") if self.loop_running.get() => {
+                // The coroutine is closed unawaited, as CPython does before raising.
+                self.err("RuntimeError", "asyncio.run() cannot be called from a running event loop")
+            }
             ("asyncio", "create_task") | ("asyncio", "ensure_future") => {
                 let ensure = name == "ensure_future";
                 let Some(coro) = args.into_iter().next() else {
