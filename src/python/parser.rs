@@ -8,7 +8,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::ast::*;
-use super::lexer::{err, tokenize, Tok, Token};
+use super::lexer::{
+    err, tokenize, Op, Tok, Token, ARROW, AUG, ELLIPSIS, EQ, FLOORDIV, GE, LE, LSHIFT, NE, POW, RSHIFT, WALRUS,
+};
 
 /// Deeper nesting than this is refused (CPython refuses 200 nested parentheses; expressions
 /// nest further through operators).
@@ -237,7 +239,7 @@ impl Parser {
         matches!(self.tok(), Tok::End)
     }
 
-    fn is_op(&self, op: &str) -> bool {
+    fn is_op(&self, op: Op) -> bool {
         matches!(self.tok(), Tok::Op(o) if *o == op)
     }
 
@@ -245,7 +247,7 @@ impl Parser {
         matches!(self.tok(), Tok::Name(n) if &**n == kw)
     }
 
-    fn eat_op(&mut self, op: &str) -> bool {
+    fn eat_op(&mut self, op: Op) -> bool {
         if self.is_op(op) {
             self.i += 1;
             true
@@ -271,11 +273,11 @@ impl Parser {
         }
     }
 
-    fn expect_op(&mut self, op: &str) -> PResult<()> {
+    fn expect_op(&mut self, op: Op) -> PResult<()> {
         if self.eat_op(op) {
             return Ok(());
         }
-        if op == ":" {
+        if op == b':' {
             return Err(err("SyntaxError", "expected ':'", self.prev_end()));
         }
         Err(self.invalid())
@@ -310,7 +312,7 @@ impl Parser {
 
     fn statement(&mut self) -> PResult<Vec<Stmt>> {
         let pos = self.pos();
-        if self.is_op("@") {
+        if self.is_op(b'@') {
             return self.decorated();
         }
         let Tok::Name(word) = self.tok().clone() else { return self.simple_line() };
@@ -340,10 +342,10 @@ impl Parser {
             "match" if matches!(self.tok_at(1), Tok::Name(_)) && self.line_ends_with_colon() => {
                 Err(err("NotImplementedError", "the match statement is not supported by the playground yet", pos))
             }
-            _ if self.is_op("@") => self.decorated(),
+            _ if self.is_op(b'@') => self.decorated(),
             _ => self.simple_line(),
         }
-        .or_else(|e| if self.is_op("@") && e.message.is_empty() { self.decorated() } else { Err(e) })
+        .or_else(|e| if self.is_op(b'@') && e.message.is_empty() { self.decorated() } else { Err(e) })
     }
 
     fn line_ends_with_colon(&self) -> bool {
@@ -353,7 +355,7 @@ impl Parser {
             last = Some(&self.toks[k].tok);
             k += 1;
         }
-        matches!(last, Some(Tok::Op(":")))
+        matches!(last, Some(Tok::Op(b':')))
     }
 
     fn check_async_stmt(&mut self, what: &str, pos: Pos) -> PResult<()> {
@@ -372,7 +374,7 @@ impl Parser {
 
     fn decorated(&mut self) -> PResult<Vec<Stmt>> {
         let mut decorators = Vec::new();
-        while self.eat_op("@") {
+        while self.eat_op(b'@') {
             decorators.push(self.named_expr()?);
             self.expect_newline()?;
         }
@@ -406,7 +408,7 @@ impl Parser {
     /// One line of simple statements separated by `;`.
     fn simple_line(&mut self) -> PResult<Vec<Stmt>> {
         let mut out = vec![self.simple_stmt()?];
-        while self.eat_op(";") {
+        while self.eat_op(b';') {
             if matches!(self.tok(), Tok::Newline | Tok::End) {
                 break;
             }
@@ -456,14 +458,14 @@ impl Parser {
             "elif"
         };
         let test = self.named_expr()?;
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         let body = self.block(kw, pos.line)?;
         let orelse = if self.is_kw("elif") {
             vec![self.if_stmt()?]
         } else if self.is_kw("else") {
             let epos = self.pos();
             self.i += 1;
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             self.block("else", epos.line)?
         } else {
             vec![]
@@ -476,7 +478,7 @@ impl Parser {
         let pos = self.pos();
         self.i += 1;
         let test = self.named_expr()?;
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         self.loops += 1;
         let body = self.block("while", pos.line);
         self.loops -= 1;
@@ -490,7 +492,7 @@ impl Parser {
         if self.is_kw("else") {
             let epos = self.pos();
             self.i += 1;
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             return self.block("else", epos.line);
         }
         Ok(vec![])
@@ -503,7 +505,7 @@ impl Parser {
             return Err(self.invalid());
         }
         let iter = self.star_expressions()?;
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         self.loops += 1;
         let body = self.block("for", pos.line);
         self.loops -= 1;
@@ -516,21 +518,21 @@ impl Parser {
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let pos = self.pos();
         self.i += 1;
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         let body = self.block("try", pos.line)?;
         let mut handlers = Vec::new();
         let mut is_star = false;
         while self.is_kw("except") {
             let hpos = self.pos();
             self.i += 1;
-            if self.eat_op("*") {
+            if self.eat_op(b'*') {
                 is_star = true;
             }
-            let (typ, name) = if self.is_op(":") {
+            let (typ, name) = if self.is_op(b':') {
                 (None, None)
             } else {
                 let t = self.expression()?;
-                let t = if self.is_op(",") {
+                let t = if self.is_op(b',') {
                     return Err(err("SyntaxError", "multiple exception types must be parenthesized", t.pos));
                 } else {
                     t
@@ -538,7 +540,7 @@ impl Parser {
                 let name = if self.eat_kw("as") { Some(Name::new(&self.name()?)) } else { None };
                 (Some(t), name)
             };
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             let hbody = self.block("except", hpos.line)?;
             handlers.push(Handler { pos: hpos, typ, name, body: hbody });
         }
@@ -546,7 +548,7 @@ impl Parser {
         let finalbody = if self.is_kw("finally") {
             let fpos = self.pos();
             self.i += 1;
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             self.block("finally", fpos.line)?
         } else {
             vec![]
@@ -565,7 +567,7 @@ impl Parser {
         self.i += 1;
         let mut items = Vec::new();
         // `with (a as b, c as d):` — parenthesised items.
-        let parenthesised = self.is_op("(") && self.paren_with_items();
+        let parenthesised = self.is_op(b'(') && self.paren_with_items();
         if parenthesised {
             self.i += 1;
         }
@@ -573,17 +575,17 @@ impl Parser {
             let context = self.expression()?;
             let target = if self.eat_kw("as") { Some(self.target()?) } else { None };
             items.push(WithItem { context, target });
-            if !self.eat_op(",") {
+            if !self.eat_op(b',') {
                 break;
             }
-            if parenthesised && self.is_op(")") {
+            if parenthesised && self.is_op(b')') {
                 break;
             }
         }
         if parenthesised {
-            self.expect_op(")")?;
+            self.expect_op(b')')?;
         }
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         let body = self.block("with", pos.line)?;
         let suspends = is_async || items.iter().any(|i| i.context.suspends) || block_suspends(&body);
         Ok(stmt(pos, suspends, StmtKind::With { items, body, is_async }))
@@ -595,11 +597,11 @@ impl Parser {
         let mut k = self.i;
         while k < self.toks.len() {
             match &self.toks[k].tok {
-                Tok::Op("(" | "[" | "{") => depth += 1,
-                Tok::Op(")" | "]" | "}") => {
+                Tok::Op(b'(' | b'[' | b'{') => depth += 1,
+                Tok::Op(b')' | b']' | b'}') => {
                     depth -= 1;
                     if depth == 0 {
-                        return matches!(self.toks.get(k + 1).map(|t| &t.tok), Some(Tok::Op(":")));
+                        return matches!(self.toks.get(k + 1).map(|t| &t.tok), Some(Tok::Op(b':')));
                     }
                 }
                 Tok::Name(n) if &**n == "as" && depth == 1 => return true,
@@ -611,39 +613,39 @@ impl Parser {
         false
     }
 
-    fn parameters(&mut self, close: &str) -> PResult<Parameters> {
+    fn parameters(&mut self, close: Op) -> PResult<Parameters> {
         let mut params = Parameters::default();
         let mut seen_star = false;
         let mut seen_default = false;
         while !self.is_op(close) {
             let pos = self.pos();
-            if self.eat_op("**") {
+            if self.eat_op(POW) {
                 let name = self.name()?;
                 self.annotation(close)?;
                 params.kwarg = Some(Parameter { pos, name, default: None });
-                self.eat_op(",");
+                self.eat_op(b',');
                 if !self.is_op(close) {
                     return Err(err("SyntaxError", "arguments cannot follow var-keyword argument", self.pos()));
                 }
                 break;
-            } else if self.eat_op("*") {
+            } else if self.eat_op(b'*') {
                 if seen_star {
                     return Err(err("SyntaxError", "* argument may appear only once", pos));
                 }
                 seen_star = true;
-                if !self.is_op(",") && !self.is_op(close) {
+                if !self.is_op(b',') && !self.is_op(close) {
                     let name = self.name()?;
                     self.annotation(close)?;
                     params.vararg = Some(Parameter { pos, name, default: None });
                 } else if self.is_op(close) || matches!(self.tok_at(1), Tok::Op(o) if *o == close) {
                     return Err(err("SyntaxError", "named arguments must follow bare *", pos));
                 }
-            } else if self.eat_op("/") {
+            } else if self.eat_op(b'/') {
                 // Positional-only marker: accepted, treated as positional-or-keyword.
             } else {
                 let name = self.name()?;
                 self.annotation(close)?;
-                let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
+                let default = if self.eat_op(b'=') { Some(self.expression()?) } else { None };
                 if params.args.iter().chain(&params.kwonly).any(|p| p.name == name) {
                     return Err(err("SyntaxError", format!("duplicate argument '{name}' in function definition"), pos));
                 }
@@ -658,15 +660,15 @@ impl Parser {
                     params.args.push(Parameter { pos, name, default });
                 }
             }
-            if !self.eat_op(",") {
+            if !self.eat_op(b',') {
                 break;
             }
         }
         Ok(params)
     }
 
-    fn annotation(&mut self, close: &str) -> PResult<()> {
-        if close == ")" && self.eat_op(":") {
+    fn annotation(&mut self, close: Op) -> PResult<()> {
+        if close == b')' && self.eat_op(b':') {
             self.expression()?;
         }
         Ok(())
@@ -675,13 +677,13 @@ impl Parser {
     fn funcdef(&mut self, decorators: Vec<Expr>, is_async: bool, pos: Pos) -> PResult<Stmt> {
         self.i += 1; // def
         let name = self.name()?;
-        self.expect_op("(")?;
-        let params = self.parameters(")")?;
-        self.expect_op(")")?;
-        if self.eat_op("->") {
+        self.expect_op(b'(')?;
+        let params = self.parameters(b')')?;
+        self.expect_op(b')')?;
+        if self.eat_op(ARROW) {
             self.expression()?;
         }
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         self.funcs.push(FnCtx {
             kind: if is_async { FnKind::Async } else { FnKind::Plain },
             has_yield: false,
@@ -716,9 +718,9 @@ impl Parser {
         self.i += 1;
         let name = self.name()?;
         let mut bases = Vec::new();
-        if self.eat_op("(") {
-            while !self.is_op(")") {
-                if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op("=")) {
+        if self.eat_op(b'(') {
+            while !self.is_op(b')') {
+                if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op(b'=')) {
                     return Err(err(
                         "NotImplementedError",
                         "class keyword arguments are not supported by the playground yet",
@@ -726,13 +728,13 @@ impl Parser {
                     ));
                 }
                 bases.push(self.expression()?);
-                if !self.eat_op(",") {
+                if !self.eat_op(b',') {
                     break;
                 }
             }
-            self.expect_op(")")?;
+            self.expect_op(b')')?;
         }
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         let saved_loops = std::mem::replace(&mut self.loops, 0);
         let body = self.block("class", pos.line);
         self.loops = saved_loops;
@@ -763,7 +765,7 @@ impl Parser {
                     if !self.funcs.iter().any(|f| matches!(f.kind, FnKind::Plain | FnKind::Async)) {
                         return Err(err("SyntaxError", "'return' outside function", pos));
                     }
-                    let value = if matches!(self.tok(), Tok::Newline | Tok::End) || self.is_op(";") {
+                    let value = if matches!(self.tok(), Tok::Newline | Tok::End) || self.is_op(b';') {
                         None
                     } else {
                         Some(self.star_expressions()?)
@@ -778,7 +780,7 @@ impl Parser {
                 }
                 "raise" => {
                     self.i += 1;
-                    let (exc, cause) = if matches!(self.tok(), Tok::Newline | Tok::End) || self.is_op(";") {
+                    let (exc, cause) = if matches!(self.tok(), Tok::Newline | Tok::End) || self.is_op(b';') {
                         (None, None)
                     } else {
                         let e = self.expression()?;
@@ -791,7 +793,7 @@ impl Parser {
                 "global" | "nonlocal" => {
                     self.i += 1;
                     let mut names = vec![self.name()?];
-                    while self.eat_op(",") {
+                    while self.eat_op(b',') {
                         names.push(self.name()?);
                     }
                     if &*word == "nonlocal" && self.funcs.is_empty() {
@@ -803,7 +805,7 @@ impl Parser {
                 "del" => {
                     self.i += 1;
                     let mut targets = vec![self.target()?];
-                    while self.eat_op(",") {
+                    while self.eat_op(b',') {
                         if matches!(self.tok(), Tok::Newline | Tok::End) {
                             break;
                         }
@@ -815,7 +817,7 @@ impl Parser {
                 "assert" => {
                     self.i += 1;
                     let test = self.expression()?;
-                    let msg = if self.eat_op(",") { Some(self.expression()?) } else { None };
+                    let msg = if self.eat_op(b',') { Some(self.expression()?) } else { None };
                     let s = test.suspends || msg.as_ref().is_some_and(|m| m.suspends);
                     return Ok(stmt(pos, s, StmtKind::Assert { test, msg }));
                 }
@@ -826,7 +828,7 @@ impl Parser {
                         let module = self.dotted_name()?;
                         let alias = if self.eat_kw("as") { Some(self.name()?) } else { None };
                         names.push((module, alias));
-                        if !self.eat_op(",") {
+                        if !self.eat_op(b',') {
                             break;
                         }
                     }
@@ -838,25 +840,25 @@ impl Parser {
                     if !self.eat_kw("import") {
                         return Err(self.invalid());
                     }
-                    if self.is_op("*") {
+                    if self.is_op(b'*') {
                         return Err(err(
                             "NotImplementedError",
                             "'from … import *' is not supported by the playground yet",
                             pos,
                         ));
                     }
-                    let paren = self.eat_op("(");
+                    let paren = self.eat_op(b'(');
                     let mut names = Vec::new();
                     loop {
                         let name = self.name()?;
                         let alias = if self.eat_kw("as") { Some(self.name()?) } else { None };
                         names.push((name, alias));
-                        if !self.eat_op(",") || (paren && self.is_op(")")) {
+                        if !self.eat_op(b',') || (paren && self.is_op(b')')) {
                             break;
                         }
                     }
                     if paren {
-                        self.expect_op(")")?;
+                        self.expect_op(b')')?;
                     }
                     return Ok(stmt(pos, false, StmtKind::ImportFrom { module, names }));
                 }
@@ -872,13 +874,13 @@ impl Parser {
         }
         // Expression statement or assignment.
         let first = self.star_expressions_or_yield()?;
-        if self.is_op("=") {
+        if self.is_op(b'=') {
             let mut targets = vec![first];
             let mut value;
             loop {
                 self.i += 1;
                 value = self.star_expressions_or_yield()?;
-                if self.is_op("=") {
+                if self.is_op(b'=') {
                     targets.push(value);
                 } else {
                     break;
@@ -911,15 +913,15 @@ impl Parser {
                 return Ok(stmt(pos, s, StmtKind::AugAssign { target: first, op: bin, value }));
             }
         }
-        if self.is_op(":") {
+        if self.is_op(b':') {
             self.i += 1;
             let annotation = self.expression()?;
-            let value = if self.eat_op("=") { Some(self.star_expressions_or_yield()?) } else { None };
+            let value = if self.eat_op(b'=') { Some(self.star_expressions_or_yield()?) } else { None };
             self.check_target(&first, "annotate")?;
             let s = value.as_ref().is_some_and(|v| v.suspends);
             return Ok(stmt(pos, s, StmtKind::AnnAssign { target: first, annotation, value }));
         }
-        if !matches!(self.tok(), Tok::Newline | Tok::End | Tok::Dedent) && !self.is_op(";") {
+        if !matches!(self.tok(), Tok::Newline | Tok::End | Tok::Dedent) && !self.is_op(b';') {
             // Two expressions side by side: CPython's "Perhaps you forgot a comma?" inside brackets,
             // else "invalid syntax".
             return Err(self.invalid());
@@ -930,7 +932,7 @@ impl Parser {
 
     fn dotted_name(&mut self) -> PResult<Rc<str>> {
         let mut name = self.name()?.to_string();
-        while self.eat_op(".") {
+        while self.eat_op(b'.') {
             name.push('.');
             name.push_str(&self.name()?);
         }
@@ -982,9 +984,9 @@ impl Parser {
         let pos = self.pos();
         let mut items = vec![self.star_target()?];
         let mut tuple = false;
-        while self.eat_op(",") {
+        while self.eat_op(b',') {
             tuple = true;
-            if self.is_kw("in") || self.is_op("=") {
+            if self.is_kw("in") || self.is_op(b'=') {
                 break;
             }
             items.push(self.star_target()?);
@@ -996,7 +998,7 @@ impl Parser {
 
     fn star_target(&mut self) -> PResult<Expr> {
         let pos = self.pos();
-        if self.eat_op("*") {
+        if self.eat_op(b'*') {
             let inner = self.or_expr_level()?;
             return Ok(mk(pos, ExprKind::Starred(Box::new(inner))));
         }
@@ -1016,14 +1018,14 @@ impl Parser {
     fn star_expressions(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         let first = self.star_expr()?;
-        if !self.is_op(",") {
+        if !self.is_op(b',') {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(err("SyntaxError", "can't use starred expression here", pos));
             }
             return Ok(first);
         }
         let mut items = vec![first];
-        while self.eat_op(",") {
+        while self.eat_op(b',') {
             if self.ends_expression() {
                 break;
             }
@@ -1034,13 +1036,13 @@ impl Parser {
 
     fn ends_expression(&self) -> bool {
         matches!(self.tok(), Tok::Newline | Tok::End | Tok::Dedent)
-            || matches!(self.tok(), Tok::Op(o) if matches!(*o, "=" | ")" | "]" | "}" | ":" | ";") || aug_op(o).is_some())
+            || matches!(self.tok(), Tok::Op(o) if matches!(*o, b'=' | b')' | b']' | b'}' | b':' | b';') || aug_op(*o).is_some())
             || self.is_kw("in")
     }
 
     fn star_expr(&mut self) -> PResult<Expr> {
         let pos = self.pos();
-        if self.eat_op("*") {
+        if self.eat_op(b'*') {
             let inner = self.or_expr_level()?;
             return Ok(mk(pos, ExprKind::Starred(Box::new(inner))));
         }
@@ -1064,7 +1066,7 @@ impl Parser {
             let v = self.expression()?;
             return Ok(mk(pos, ExprKind::YieldFrom(Box::new(v))));
         }
-        if self.ends_expression() || self.is_op(")") {
+        if self.ends_expression() || self.is_op(b')') {
             return Ok(mk(pos, ExprKind::Yield(None)));
         }
         let v = self.star_expressions()?;
@@ -1074,7 +1076,7 @@ impl Parser {
     /// `name := value` or an expression.
     fn named_expr(&mut self) -> PResult<Expr> {
         let pos = self.pos();
-        if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op(":=")) {
+        if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op(WALRUS)) {
             let name = self.name()?;
             self.i += 1;
             let value = self.expression()?;
@@ -1125,8 +1127,8 @@ impl Parser {
     fn lambda(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         self.i += 1;
-        let params = self.parameters(":")?;
-        self.expect_op(":")?;
+        let params = self.parameters(b':')?;
+        self.expect_op(b':')?;
         self.funcs.push(FnCtx { kind: FnKind::Lambda, has_yield: false, has_await: false, has_return_value: false });
         let saved = std::mem::replace(&mut self.loops, 0);
         let body = self.expression();
@@ -1193,12 +1195,12 @@ impl Parser {
         let mut ops = Vec::new();
         loop {
             let op = match self.tok() {
-                Tok::Op("==") => CmpOp::Eq,
-                Tok::Op("!=") => CmpOp::NotEq,
-                Tok::Op("<") => CmpOp::Lt,
-                Tok::Op("<=") => CmpOp::LtE,
-                Tok::Op(">") => CmpOp::Gt,
-                Tok::Op(">=") => CmpOp::GtE,
+                Tok::Op(EQ) => CmpOp::Eq,
+                Tok::Op(NE) => CmpOp::NotEq,
+                Tok::Op(b'<') => CmpOp::Lt,
+                Tok::Op(LE) => CmpOp::LtE,
+                Tok::Op(b'>') => CmpOp::Gt,
+                Tok::Op(GE) => CmpOp::GtE,
                 Tok::Name(n) if &**n == "in" => CmpOp::In,
                 Tok::Name(n) if &**n == "is" => {
                     if matches!(self.tok_at(1), Tok::Name(m) if &**m == "not") {
@@ -1229,21 +1231,16 @@ impl Parser {
 
     /// Binary operators by precedence level: | ^ & << >> + - * / // % @.
     fn binary(&mut self, level: usize) -> PResult<Expr> {
-        const LEVELS: &[&[(&str, BinOp)]] = &[
-            &[("|", BinOp::BitOr)],
-            &[("^", BinOp::BitXor)],
-            &[("&", BinOp::BitAnd)],
-            &[("<<", BinOp::LShift), (">>", BinOp::RShift)],
-            &[("+", BinOp::Add), ("-", BinOp::Sub)],
-            &[("*", BinOp::Mult), ("/", BinOp::Div), ("//", BinOp::FloorDiv), ("%", BinOp::Mod), ("@", BinOp::MatMult)],
-        ];
-        if level == LEVELS.len() {
+        if level == BINARY_LEVELS {
             return self.unary();
         }
         let pos = self.pos();
         let mut left = self.binary(level + 1)?;
         while let Tok::Op(o) = self.tok() {
-            let Some(&(_, op)) = LEVELS[level].iter().find(|(s, _)| s == o) else { break };
+            let Some((op_level, op)) = bin_op(*o) else { break };
+            if op_level != level {
+                break;
+            }
             self.i += 1;
             let right = self.binary(level + 1)?;
             left = mk(pos, ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) });
@@ -1254,9 +1251,9 @@ impl Parser {
     fn unary(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         let op = match self.tok() {
-            Tok::Op("-") => Some(UnaryOp::Neg),
-            Tok::Op("+") => Some(UnaryOp::Pos),
-            Tok::Op("~") => Some(UnaryOp::Invert),
+            Tok::Op(b'-') => Some(UnaryOp::Neg),
+            Tok::Op(b'+') => Some(UnaryOp::Pos),
+            Tok::Op(b'~') => Some(UnaryOp::Invert),
             _ => None,
         };
         if let Some(op) = op {
@@ -1277,7 +1274,7 @@ impl Parser {
     fn power(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         let base = self.await_primary()?;
-        if self.eat_op("**") {
+        if self.eat_op(POW) {
             self.enter()?;
             let exp = self.unary();
             self.depth -= 1;
@@ -1315,23 +1312,23 @@ impl Parser {
         let mut e = self.atom()?;
         loop {
             let pos = e.pos;
-            if self.eat_op(".") {
+            if self.eat_op(b'.') {
                 let attr = self.name()?;
                 e = mk(pos, ExprKind::Attribute { value: Box::new(e), attr });
-            } else if self.is_op("(") {
+            } else if self.is_op(b'(') {
                 self.i += 1;
                 self.enter()?;
                 let args = self.call_args();
                 self.depth -= 1;
                 let args = args?;
                 e = mk(pos, ExprKind::Call { func: Box::new(e), args });
-            } else if self.is_op("[") {
+            } else if self.is_op(b'[') {
                 self.i += 1;
                 self.enter()?;
                 let index = self.subscript();
                 self.depth -= 1;
                 let index = index?;
-                self.expect_op("]")?;
+                self.expect_op(b']')?;
                 e = mk(pos, ExprKind::Subscript { value: Box::new(e), index: Box::new(index) });
             } else {
                 break;
@@ -1343,14 +1340,14 @@ impl Parser {
     fn call_args(&mut self) -> PResult<Vec<Arg>> {
         let mut args = Vec::new();
         let mut seen_kw = false;
-        while !self.is_op(")") {
+        while !self.is_op(b')') {
             let pos = self.pos();
-            if self.eat_op("**") {
+            if self.eat_op(POW) {
                 args.push(Arg { pos, kind: ArgKind::DoubleStar(self.expression()?) });
                 seen_kw = true;
-            } else if self.eat_op("*") {
+            } else if self.eat_op(b'*') {
                 args.push(Arg { pos, kind: ArgKind::Star(self.expression()?) });
-            } else if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op("=")) {
+            } else if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op(b'=')) {
                 let name = self.name()?;
                 self.i += 1;
                 args.push(Arg { pos, kind: ArgKind::Keyword(name, self.expression()?) });
@@ -1360,7 +1357,7 @@ impl Parser {
                 if self.is_kw("for") || self.is_kw("async") {
                     let g = self.comprehension(pos, ComprehensionKind::Generator, e)?;
                     args.push(Arg { pos, kind: ArgKind::Positional(g) });
-                    if !self.is_op(")") {
+                    if !self.is_op(b')') {
                         return Err(err("SyntaxError", "Generator expression must be parenthesized", pos));
                     }
                     break;
@@ -1375,8 +1372,8 @@ impl Parser {
                 }
                 args.push(Arg { pos, kind: ArgKind::Positional(e) });
             }
-            if !self.eat_op(",") {
-                if !self.is_op(")") {
+            if !self.eat_op(b',') {
+                if !self.is_op(b')') {
                     if matches!(self.tok(), Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str { .. }) {
                         return Err(err(
                             "SyntaxError",
@@ -1389,19 +1386,19 @@ impl Parser {
                 break;
             }
         }
-        self.expect_op(")")?;
+        self.expect_op(b')')?;
         Ok(args)
     }
 
     fn subscript(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         let first = self.slice_item()?;
-        if !self.is_op(",") {
+        if !self.is_op(b',') {
             return Ok(first);
         }
         let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.is_op("]") {
+        while self.eat_op(b',') {
+            if self.is_op(b']') {
                 break;
             }
             items.push(self.slice_item()?);
@@ -1411,20 +1408,20 @@ impl Parser {
 
     fn slice_item(&mut self) -> PResult<Expr> {
         let pos = self.pos();
-        let lower = if self.is_op(":") { None } else { Some(self.named_expr()?) };
-        if !self.is_op(":") {
+        let lower = if self.is_op(b':') { None } else { Some(self.named_expr()?) };
+        if !self.is_op(b':') {
             return lower.ok_or_else(|| self.invalid());
         }
         self.i += 1;
         let part = |p: &mut Self| -> PResult<Option<Box<Expr>>> {
-            if p.is_op(":") || p.is_op("]") || p.is_op(",") {
+            if p.is_op(b':') || p.is_op(b']') || p.is_op(b',') {
                 Ok(None)
             } else {
                 Ok(Some(Box::new(p.expression()?)))
             }
         };
         let upper = part(self)?;
-        let step = if self.eat_op(":") { part(self)? } else { None };
+        let step = if self.eat_op(b':') { part(self)? } else { None };
         Ok(mk(pos, ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
     }
 
@@ -1454,22 +1451,22 @@ impl Parser {
                 Err(err("NotImplementedError", "complex numbers are not supported by the playground yet", pos))
             }
             Tok::Str { .. } => self.strings(),
-            Tok::Op("...") => self.constant(Constant::Ellipsis),
-            Tok::Op("(") => {
+            Tok::Op(ELLIPSIS) => self.constant(Constant::Ellipsis),
+            Tok::Op(b'(') => {
                 self.i += 1;
                 self.enter()?;
                 let r = self.paren(pos);
                 self.depth -= 1;
                 r
             }
-            Tok::Op("[") => {
+            Tok::Op(b'[') => {
                 self.i += 1;
                 self.enter()?;
                 let r = self.list_display(pos);
                 self.depth -= 1;
                 r
             }
-            Tok::Op("{") => {
+            Tok::Op(b'{') => {
                 self.i += 1;
                 self.enter()?;
                 let r = self.brace_display(pos);
@@ -1487,34 +1484,34 @@ impl Parser {
     }
 
     fn paren(&mut self, pos: Pos) -> PResult<Expr> {
-        if self.eat_op(")") {
+        if self.eat_op(b')') {
             return Ok(mk(pos, ExprKind::Tuple(vec![])));
         }
         if self.is_kw("yield") {
             let y = self.yield_expr()?;
-            self.expect_op(")")?;
+            self.expect_op(b')')?;
             return Ok(y);
         }
         let first = self.star_expr()?;
         if self.is_kw("for") || self.is_kw("async") {
             let g = self.comprehension(pos, ComprehensionKind::Generator, first)?;
-            self.expect_op(")")?;
+            self.expect_op(b')')?;
             return Ok(g);
         }
-        if self.eat_op(")") {
+        if self.eat_op(b')') {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(err("SyntaxError", "cannot use starred expression here", first.pos));
             }
             return Ok(first);
         }
         let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.is_op(")") {
+        while self.eat_op(b',') {
+            if self.is_op(b')') {
                 break;
             }
             items.push(self.star_expr()?);
         }
-        if !self.is_op(")") {
+        if !self.is_op(b')') {
             if matches!(self.tok(), Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str { .. }) {
                 return Err(err("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", items[0].pos));
             }
@@ -1525,23 +1522,23 @@ impl Parser {
     }
 
     fn list_display(&mut self, pos: Pos) -> PResult<Expr> {
-        if self.eat_op("]") {
+        if self.eat_op(b']') {
             return Ok(mk(pos, ExprKind::List(vec![])));
         }
         let first = self.star_expr()?;
         if self.is_kw("for") || self.is_kw("async") {
             let c = self.comprehension(pos, ComprehensionKind::List, first)?;
-            self.expect_op("]")?;
+            self.expect_op(b']')?;
             return Ok(c);
         }
         let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.is_op("]") {
+        while self.eat_op(b',') {
+            if self.is_op(b']') {
                 break;
             }
             items.push(self.star_expr()?);
         }
-        if !self.is_op("]") {
+        if !self.is_op(b']') {
             if matches!(self.tok(), Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str { .. }) {
                 return Err(err("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", items[0].pos));
             }
@@ -1552,23 +1549,23 @@ impl Parser {
     }
 
     fn brace_display(&mut self, pos: Pos) -> PResult<Expr> {
-        if self.eat_op("}") {
+        if self.eat_op(b'}') {
             return Ok(mk(pos, ExprKind::Dict(vec![])));
         }
-        if self.eat_op("**") {
+        if self.eat_op(POW) {
             let v = self.or_expr_level()?;
             let mut pairs = vec![(None, v)];
             self.dict_rest(&mut pairs)?;
             return Ok(mk(pos, ExprKind::Dict(pairs)));
         }
         let first = self.star_expr()?;
-        if self.eat_op(":") {
+        if self.eat_op(b':') {
             let value = self.expression()?;
             if self.is_kw("for") || self.is_kw("async") {
                 let kpos = first.pos;
                 let pair = mk(kpos, ExprKind::Tuple(vec![first, value]));
                 let c = self.comprehension(pos, ComprehensionKind::Dict, pair)?;
-                self.expect_op("}")?;
+                self.expect_op(b'}')?;
                 return Ok(c);
             }
             let mut pairs = vec![(Some(first), value)];
@@ -1577,35 +1574,35 @@ impl Parser {
         }
         if self.is_kw("for") || self.is_kw("async") {
             let c = self.comprehension(pos, ComprehensionKind::Set, first)?;
-            self.expect_op("}")?;
+            self.expect_op(b'}')?;
             return Ok(c);
         }
         let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.is_op("}") {
+        while self.eat_op(b',') {
+            if self.is_op(b'}') {
                 break;
             }
             items.push(self.star_expr()?);
         }
-        self.expect_op("}")?;
+        self.expect_op(b'}')?;
         Ok(mk(pos, ExprKind::Set(items)))
     }
 
     fn dict_rest(&mut self, pairs: &mut Vec<(Option<Expr>, Expr)>) -> PResult<()> {
-        while self.eat_op(",") {
-            if self.is_op("}") {
+        while self.eat_op(b',') {
+            if self.is_op(b'}') {
                 break;
             }
-            if self.eat_op("**") {
+            if self.eat_op(POW) {
                 pairs.push((None, self.or_expr_level()?));
                 continue;
             }
             let k = self.expression()?;
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             let v = self.expression()?;
             pairs.push((Some(k), v));
         }
-        self.expect_op("}")
+        self.expect_op(b'}')
     }
 
     /// The `for … in … if …` clauses after a comprehension's element (already parsed, in the
@@ -1917,23 +1914,36 @@ fn defaults_suspend(p: &Parameters) -> bool {
     p.args.iter().chain(&p.kwonly).any(|a| a.default.as_ref().is_some_and(|d| d.suspends))
 }
 
-fn aug_op(op: &str) -> Option<BinOp> {
+/// The precedence levels `Parser::binary` walks, loosest first: | ^ & << >> + - * / // % @.
+const BINARY_LEVELS: usize = 6;
+
+/// A binary operator's precedence level (`BINARY_LEVELS` for `**`, which `power` parses) and
+/// meaning.
+fn bin_op(op: Op) -> Option<(usize, BinOp)> {
     Some(match op {
-        "+=" => BinOp::Add,
-        "-=" => BinOp::Sub,
-        "*=" => BinOp::Mult,
-        "/=" => BinOp::Div,
-        "//=" => BinOp::FloorDiv,
-        "%=" => BinOp::Mod,
-        "**=" => BinOp::Pow,
-        "<<=" => BinOp::LShift,
-        ">>=" => BinOp::RShift,
-        "&=" => BinOp::BitAnd,
-        "|=" => BinOp::BitOr,
-        "^=" => BinOp::BitXor,
-        "@=" => BinOp::MatMult,
+        b'|' => (0, BinOp::BitOr),
+        b'^' => (1, BinOp::BitXor),
+        b'&' => (2, BinOp::BitAnd),
+        LSHIFT => (3, BinOp::LShift),
+        RSHIFT => (3, BinOp::RShift),
+        b'+' => (4, BinOp::Add),
+        b'-' => (4, BinOp::Sub),
+        b'*' => (5, BinOp::Mult),
+        b'/' => (5, BinOp::Div),
+        FLOORDIV => (5, BinOp::FloorDiv),
+        b'%' => (5, BinOp::Mod),
+        b'@' => (5, BinOp::MatMult),
+        POW => (BINARY_LEVELS, BinOp::Pow),
         _ => return None,
     })
+}
+
+/// An augmented assignment's operator (`+=` → `Add`).
+fn aug_op(op: Op) -> Option<BinOp> {
+    if op & AUG == 0 {
+        return None;
+    }
+    bin_op(op & !AUG).map(|(_, bin)| bin)
 }
 
 fn expr_name(e: &Expr) -> &'static str {
