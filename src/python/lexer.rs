@@ -82,6 +82,8 @@ const LONG_OPS: &[(&str, Op)] = &[
 /// The one-character operators and delimiters.
 const SHORT_OPS: &str = "+-*/%@<>=.,:;()[]{}&|^~";
 
+/// Not inlined: the parser and lexer build errors in some hundred places.
+#[inline(never)]
 pub fn err(kind: &'static str, message: impl Into<String>, pos: Pos) -> SyntaxError {
     SyntaxError { kind, message: message.into(), pos }
 }

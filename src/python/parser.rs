@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use super::ast::*;
 use super::lexer::{
-    err, tokenize, Op, Tok, Token, ARROW, AUG, ELLIPSIS, EQ, FLOORDIV, GE, LE, LSHIFT, NE, POW, RSHIFT, WALRUS,
+    self, tokenize, Op, Tok, Token, ARROW, AUG, ELLIPSIS, EQ, FLOORDIV, GE, LE, LSHIFT, NE, POW, RSHIFT, WALRUS,
 };
 
 /// Deeper nesting than this is refused (CPython refuses 200 nested parentheses; expressions
@@ -17,6 +17,10 @@ use super::lexer::{
 const MAX_DEPTH: u32 = 150;
 
 pub fn parse(source: &str) -> Result<Module, SyntaxError> {
+    parse_module(source).map_err(|e| *e)
+}
+
+fn parse_module(source: &str) -> PResult<Module> {
     let tokens = tokenize(source)?;
     let mut p = Parser { toks: tokens, i: 0, funcs: vec![], loops: 0, depth: 0, top_await: false };
     let mut body = Vec::new();
@@ -140,7 +144,22 @@ struct Parser {
     top_await: bool,
 }
 
-type PResult<T> = Result<T, SyntaxError>;
+/// The parser's errors are boxed: a `Result` holding a whole `SyntaxError` copied it at each of
+/// the parser's ~180 `?`s, where a box is one pointer.
+type PResult<T> = Result<T, Box<SyntaxError>>;
+
+/// `lexer::err`, boxed for `PResult`.
+#[inline(never)]
+fn err(kind: &'static str, message: impl Into<String>, pos: Pos) -> Box<SyntaxError> {
+    Box::new(lexer::err(kind, message, pos))
+}
+
+/// `Box::new` for an `Expr`, as one call: inlined, each of the parser's ~25 boxes copied the
+/// `Expr` in place.
+#[inline(never)]
+fn boxed(e: Expr) -> Box<Expr> {
+    Box::new(e)
+}
 
 fn mk(pos: Pos, kind: ExprKind) -> Expr {
     let suspends = match &kind {
@@ -218,15 +237,20 @@ const KEYWORDS: &[&str] = &[
     "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
+// The token helpers below are called from hundreds of places: `#[inline(never)]` keeps each
+// a call instead of a copy at every site (the wasm's size matters, parsing speed does not).
 impl Parser {
+    #[inline(never)]
     fn tok(&self) -> &Tok {
         &self.toks[self.i.min(self.toks.len() - 1)].tok
     }
 
+    #[inline(never)]
     fn tok_at(&self, k: usize) -> &Tok {
         &self.toks[(self.i + k).min(self.toks.len() - 1)].tok
     }
 
+    #[inline(never)]
     fn pos(&self) -> Pos {
         self.toks[self.i.min(self.toks.len() - 1)].pos
     }
@@ -239,14 +263,17 @@ impl Parser {
         matches!(self.tok(), Tok::End)
     }
 
+    #[inline(never)]
     fn is_op(&self, op: Op) -> bool {
         matches!(self.tok(), Tok::Op(o) if *o == op)
     }
 
+    #[inline(never)]
     fn is_kw(&self, kw: &str) -> bool {
         matches!(self.tok(), Tok::Name(n) if &**n == kw)
     }
 
+    #[inline(never)]
     fn eat_op(&mut self, op: Op) -> bool {
         if self.is_op(op) {
             self.i += 1;
@@ -256,6 +283,7 @@ impl Parser {
         }
     }
 
+    #[inline(never)]
     fn eat_kw(&mut self, kw: &str) -> bool {
         if self.is_kw(kw) {
             self.i += 1;
@@ -265,7 +293,8 @@ impl Parser {
         }
     }
 
-    fn invalid(&self) -> SyntaxError {
+    #[inline(never)]
+    fn invalid(&self) -> Box<SyntaxError> {
         match self.tok() {
             Tok::Indent => err("IndentationError", "unexpected indent", self.pos()),
             Tok::End => err("SyntaxError", "unexpected EOF while parsing", self.pos()),
@@ -273,6 +302,7 @@ impl Parser {
         }
     }
 
+    #[inline(never)]
     fn expect_op(&mut self, op: Op) -> PResult<()> {
         if self.eat_op(op) {
             return Ok(());
@@ -283,6 +313,7 @@ impl Parser {
         Err(self.invalid())
     }
 
+    #[inline(never)]
     fn name(&mut self) -> PResult<Rc<str>> {
         match self.tok().clone() {
             Tok::Name(n) if !KEYWORDS.contains(&&*n) => {
@@ -300,6 +331,7 @@ impl Parser {
         }
     }
 
+    #[inline(never)]
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -1000,7 +1032,7 @@ impl Parser {
         let pos = self.pos();
         if self.eat_op(b'*') {
             let inner = self.or_expr_level()?;
-            return Ok(mk(pos, ExprKind::Starred(Box::new(inner))));
+            return Ok(mk(pos, ExprKind::Starred(boxed(inner))));
         }
         self.or_expr_level()
     }
@@ -1044,7 +1076,7 @@ impl Parser {
         let pos = self.pos();
         if self.eat_op(b'*') {
             let inner = self.or_expr_level()?;
-            return Ok(mk(pos, ExprKind::Starred(Box::new(inner))));
+            return Ok(mk(pos, ExprKind::Starred(boxed(inner))));
         }
         self.named_expr()
     }
@@ -1064,13 +1096,13 @@ impl Parser {
                 return Err(err("SyntaxError", "'yield from' inside async function", pos));
             }
             let v = self.expression()?;
-            return Ok(mk(pos, ExprKind::YieldFrom(Box::new(v))));
+            return Ok(mk(pos, ExprKind::YieldFrom(boxed(v))));
         }
         if self.ends_expression() || self.is_op(b')') {
             return Ok(mk(pos, ExprKind::Yield(None)));
         }
         let v = self.star_expressions()?;
-        Ok(mk(pos, ExprKind::Yield(Some(Box::new(v)))))
+        Ok(mk(pos, ExprKind::Yield(Some(boxed(v)))))
     }
 
     /// `name := value` or an expression.
@@ -1081,7 +1113,7 @@ impl Parser {
             self.i += 1;
             let value = self.expression()?;
             let target = mk(pos, ExprKind::Name(Name::new(&name)));
-            return Ok(mk(pos, ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }));
+            return Ok(mk(pos, ExprKind::NamedExpr { target: boxed(target), value: boxed(value) }));
         }
         self.expression()
     }
@@ -1112,10 +1144,7 @@ impl Parser {
                 return Err(err("SyntaxError", "expected 'else' after 'if' expression", pos));
             }
             let orelse = self.expression()?;
-            return Ok(mk(
-                pos,
-                ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
-            ));
+            return Ok(mk(pos, ExprKind::IfExp { test: boxed(test), body: boxed(body), orelse: boxed(orelse) }));
         }
         Ok(body)
     }
@@ -1143,7 +1172,7 @@ impl Parser {
             decorators: vec![],
             is_async: false,
             is_generator: ctx.has_yield,
-            lambda_body: Some(Box::new(body)),
+            lambda_body: Some(boxed(body)),
             scope: RefCell::new(Scope::default()),
         };
         let suspends = defaults_suspend(&def.params);
@@ -1184,7 +1213,7 @@ impl Parser {
             self.enter()?;
             let operand = self.not_test();
             self.depth -= 1;
-            return Ok(mk(pos, ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand?) }));
+            return Ok(mk(pos, ExprKind::UnaryOp { op: UnaryOp::Not, operand: boxed(operand?) }));
         }
         self.comparison()
     }
@@ -1222,7 +1251,7 @@ impl Parser {
         if ops.is_empty() {
             return Ok(left);
         }
-        Ok(mk(pos, ExprKind::Compare { left: Box::new(left), ops }))
+        Ok(mk(pos, ExprKind::Compare { left: boxed(left), ops }))
     }
 
     fn or_expr_level(&mut self) -> PResult<Expr> {
@@ -1243,7 +1272,7 @@ impl Parser {
             }
             self.i += 1;
             let right = self.binary(level + 1)?;
-            left = mk(pos, ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) });
+            left = mk(pos, ExprKind::BinOp { left: boxed(left), op, right: boxed(right) });
         }
         Ok(left)
     }
@@ -1266,7 +1295,7 @@ impl Parser {
             if let (UnaryOp::Neg, ExprKind::Constant(Constant::Int(v))) = (op, &operand.kind) {
                 return Ok(mk(pos, ExprKind::Constant(Constant::Int(-v))));
             }
-            return Ok(mk(pos, ExprKind::UnaryOp { op, operand: Box::new(operand) }));
+            return Ok(mk(pos, ExprKind::UnaryOp { op, operand: boxed(operand) }));
         }
         self.power()
     }
@@ -1278,7 +1307,7 @@ impl Parser {
             self.enter()?;
             let exp = self.unary();
             self.depth -= 1;
-            return Ok(mk(pos, ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp?) }));
+            return Ok(mk(pos, ExprKind::BinOp { left: boxed(base), op: BinOp::Pow, right: boxed(exp?) }));
         }
         Ok(base)
     }
@@ -1289,7 +1318,7 @@ impl Parser {
             self.i += 1;
             self.note_await(pos)?;
             let v = self.primary()?;
-            return Ok(mk(pos, ExprKind::Await(Box::new(v))));
+            return Ok(mk(pos, ExprKind::Await(boxed(v))));
         }
         self.primary()
     }
@@ -1314,14 +1343,14 @@ impl Parser {
             let pos = e.pos;
             if self.eat_op(b'.') {
                 let attr = self.name()?;
-                e = mk(pos, ExprKind::Attribute { value: Box::new(e), attr });
+                e = mk(pos, ExprKind::Attribute { value: boxed(e), attr });
             } else if self.is_op(b'(') {
                 self.i += 1;
                 self.enter()?;
                 let args = self.call_args();
                 self.depth -= 1;
                 let args = args?;
-                e = mk(pos, ExprKind::Call { func: Box::new(e), args });
+                e = mk(pos, ExprKind::Call { func: boxed(e), args });
             } else if self.is_op(b'[') {
                 self.i += 1;
                 self.enter()?;
@@ -1329,7 +1358,7 @@ impl Parser {
                 self.depth -= 1;
                 let index = index?;
                 self.expect_op(b']')?;
-                e = mk(pos, ExprKind::Subscript { value: Box::new(e), index: Box::new(index) });
+                e = mk(pos, ExprKind::Subscript { value: boxed(e), index: boxed(index) });
             } else {
                 break;
             }
@@ -1417,12 +1446,12 @@ impl Parser {
             if p.is_op(b':') || p.is_op(b']') || p.is_op(b',') {
                 Ok(None)
             } else {
-                Ok(Some(Box::new(p.expression()?)))
+                Ok(Some(boxed(p.expression()?)))
             }
         };
         let upper = part(self)?;
         let step = if self.eat_op(b':') { part(self)? } else { None };
-        Ok(mk(pos, ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
+        Ok(mk(pos, ExprKind::Slice { lower: lower.map(boxed), upper, step }))
     }
 
     fn atom(&mut self) -> PResult<Expr> {
@@ -1874,7 +1903,7 @@ impl Parser {
         if chars.get(k) != Some(&'}') {
             return Err(err("SyntaxError", "f-string: expecting '}'", pos));
         }
-        Ok((FStringPart::Field { value: Box::new(value), conversion, spec, debug_text }, k + 1))
+        Ok((FStringPart::Field { value: boxed(value), conversion, spec, debug_text }, k + 1))
     }
 
     /// Parses the text of an f-string field as an expression, in the current function context.
