@@ -161,6 +161,12 @@ fn boxed(e: Expr) -> Box<Expr> {
     Box::new(e)
 }
 
+/// `vec![e]`, as one call for the same reason.
+#[inline(never)]
+fn vec1(e: Expr) -> Vec<Expr> {
+    vec![e]
+}
+
 fn mk(pos: Pos, kind: ExprKind) -> Expr {
     let suspends = match &kind {
         ExprKind::Await(_) | ExprKind::Yield(_) | ExprKind::YieldFrom(_) => true,
@@ -348,36 +354,35 @@ impl Parser {
             return self.decorated();
         }
         let Tok::Name(word) = self.tok().clone() else { return self.simple_line() };
-        match &*word {
-            "if" => Ok(vec![self.if_stmt()?]),
-            "while" => Ok(vec![self.while_stmt()?]),
-            "for" => Ok(vec![self.for_stmt(false, pos)?]),
-            "try" => Ok(vec![self.try_stmt()?]),
-            "with" => Ok(vec![self.with_stmt(false, pos)?]),
-            "def" => Ok(vec![self.funcdef(vec![], false, pos)?]),
-            "class" => Ok(vec![self.classdef(vec![])?]),
+        // One compound statement; wrapped in its Vec at one place (each `vec![…]` copies a Stmt).
+        let compound = match &*word {
+            "if" => self.if_stmt(),
+            "while" => self.while_stmt(),
+            "for" => self.for_stmt(false, pos),
+            "try" => self.try_stmt(),
+            "with" => self.with_stmt(false, pos),
+            "def" => self.funcdef(vec![], false, pos),
+            "class" => self.classdef(vec![]),
             "async" => {
                 self.i += 1;
-                match self.tok().clone() {
-                    Tok::Name(n) if &*n == "def" => Ok(vec![self.funcdef(vec![], true, pos)?]),
-                    Tok::Name(n) if &*n == "for" => {
-                        self.check_async_stmt("for", pos)?;
-                        Ok(vec![self.for_stmt(true, pos)?])
-                    }
-                    Tok::Name(n) if &*n == "with" => {
-                        self.check_async_stmt("with", pos)?;
-                        Ok(vec![self.with_stmt(true, pos)?])
-                    }
-                    _ => Err(self.invalid()),
+                if self.is_kw("def") {
+                    self.funcdef(vec![], true, pos)
+                } else if self.is_kw("for") {
+                    self.check_async_stmt("for", pos)?;
+                    self.for_stmt(true, pos)
+                } else if self.is_kw("with") {
+                    self.check_async_stmt("with", pos)?;
+                    self.with_stmt(true, pos)
+                } else {
+                    Err(self.invalid())
                 }
             }
             "match" if matches!(self.tok_at(1), Tok::Name(_)) && self.line_ends_with_colon() => {
                 Err(err("NotImplementedError", "the match statement is not supported by the playground yet", pos))
             }
-            _ if self.is_op(b'@') => self.decorated(),
-            _ => self.simple_line(),
-        }
-        .or_else(|e| if self.is_op(b'@') && e.message.is_empty() { self.decorated() } else { Err(e) })
+            _ => return self.simple_line(),
+        };
+        Ok(vec![compound?])
     }
 
     fn line_ends_with_colon(&self) -> bool {
@@ -411,19 +416,19 @@ impl Parser {
             self.expect_newline()?;
         }
         let pos = self.pos();
-        if self.eat_kw("async") {
+        let def = if self.eat_kw("async") {
             if !self.is_kw("def") {
                 return Err(self.invalid());
             }
-            return Ok(vec![self.funcdef(decorators, true, pos)?]);
-        }
-        if self.is_kw("def") {
-            return Ok(vec![self.funcdef(decorators, false, pos)?]);
-        }
-        if self.is_kw("class") {
-            return Ok(vec![self.classdef(decorators)?]);
-        }
-        Err(self.invalid())
+            self.funcdef(decorators, true, pos)
+        } else if self.is_kw("def") {
+            self.funcdef(decorators, false, pos)
+        } else if self.is_kw("class") {
+            self.classdef(decorators)
+        } else {
+            return Err(self.invalid());
+        };
+        Ok(vec![def?])
     }
 
     fn expect_newline(&mut self) -> PResult<()> {
@@ -907,7 +912,7 @@ impl Parser {
         // Expression statement or assignment.
         let first = self.star_expressions_or_yield()?;
         if self.is_op(b'=') {
-            let mut targets = vec![first];
+            let mut targets = vec1(first);
             let mut value;
             loop {
                 self.i += 1;
@@ -1056,7 +1061,7 @@ impl Parser {
             }
             return Ok(first);
         }
-        let mut items = vec![first];
+        let mut items = vec1(first);
         while self.eat_op(b',') {
             if self.ends_expression() {
                 break;
@@ -1187,7 +1192,7 @@ impl Parser {
         if !self.is_kw("or") {
             return Ok(first);
         }
-        let mut values = vec![first];
+        let mut values = vec1(first);
         while self.eat_kw("or") {
             values.push(self.and_test()?);
         }
@@ -1200,7 +1205,7 @@ impl Parser {
         if !self.is_kw("and") {
             return Ok(first);
         }
-        let mut values = vec![first];
+        let mut values = vec1(first);
         while self.eat_kw("and") {
             values.push(self.not_test()?);
         }
@@ -1425,7 +1430,7 @@ impl Parser {
         if !self.is_op(b',') {
             return Ok(first);
         }
-        let mut items = vec![first];
+        let mut items = vec1(first);
         while self.eat_op(b',') {
             if self.is_op(b']') {
                 break;
@@ -1533,7 +1538,7 @@ impl Parser {
             }
             return Ok(first);
         }
-        let mut items = vec![first];
+        let mut items = vec1(first);
         while self.eat_op(b',') {
             if self.is_op(b')') {
                 break;
@@ -1560,7 +1565,7 @@ impl Parser {
             self.expect_op(b']')?;
             return Ok(c);
         }
-        let mut items = vec![first];
+        let mut items = vec1(first);
         while self.eat_op(b',') {
             if self.is_op(b']') {
                 break;
@@ -1606,7 +1611,7 @@ impl Parser {
             self.expect_op(b'}')?;
             return Ok(c);
         }
-        let mut items = vec![first];
+        let mut items = vec1(first);
         while self.eat_op(b',') {
             if self.is_op(b'}') {
                 break;
