@@ -19,7 +19,7 @@ pub enum Tok {
         fstring: bool,
         raw: bool,
     },
-    Op(&'static str),
+    Op(Op),
     Newline,
     Indent,
     Dedent,
@@ -34,12 +34,56 @@ pub struct Token {
     pub end: Pos,
 }
 
-const OPS: &[&str] = &[
-    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "+=", "-=", "*=",
-    "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "<", ">", "=", ".", ",", ":", ";", "(", ")", "[",
-    "]", "{", "}", "&", "|", "^", "~",
+/// An operator or delimiter, as a byte so that the parser's many checks (`is_op(b')')`) compare a
+/// byte, not a string: a one-character operator is its ASCII character; the longer ones are the
+/// constants below; an augmented assignment (`+=`, `**=`) is its operator's code with `AUG` set.
+pub type Op = u8;
+pub const POW: Op = 1; // **
+pub const FLOORDIV: Op = 2; // //
+pub const LSHIFT: Op = 3; // <<
+pub const RSHIFT: Op = 4; // >>
+pub const EQ: Op = 5; // ==
+pub const NE: Op = 6; // !=
+pub const LE: Op = 7; // <=
+pub const GE: Op = 8; // >=
+pub const ARROW: Op = 9; // ->
+pub const WALRUS: Op = 10; // :=
+pub const ELLIPSIS: Op = 11; // ...
+pub const AUG: Op = 0x80;
+
+/// The operators longer than one character, longest first (`**=` before `**`).
+const LONG_OPS: &[(&str, Op)] = &[
+    ("**=", POW | AUG),
+    ("//=", FLOORDIV | AUG),
+    (">>=", RSHIFT | AUG),
+    ("<<=", LSHIFT | AUG),
+    ("...", ELLIPSIS),
+    ("->", ARROW),
+    (":=", WALRUS),
+    ("**", POW),
+    ("//", FLOORDIV),
+    (">>", RSHIFT),
+    ("<<", LSHIFT),
+    ("<=", LE),
+    (">=", GE),
+    ("==", EQ),
+    ("!=", NE),
+    ("+=", b'+' | AUG),
+    ("-=", b'-' | AUG),
+    ("*=", b'*' | AUG),
+    ("/=", b'/' | AUG),
+    ("%=", b'%' | AUG),
+    ("&=", b'&' | AUG),
+    ("|=", b'|' | AUG),
+    ("^=", b'^' | AUG),
+    ("@=", b'@' | AUG),
 ];
 
+/// The one-character operators and delimiters.
+const SHORT_OPS: &str = "+-*/%@<>=.,:;()[]{}&|^~";
+
+/// Not inlined: the parser and lexer build errors in some hundred places.
+#[inline(never)]
 pub fn err(kind: &'static str, message: impl Into<String>, pos: Pos) -> SyntaxError {
     SyntaxError { kind, message: message.into(), pos }
 }
@@ -220,37 +264,43 @@ impl Lexer<'_> {
                 }
                 '"' | '\'' => self.string(pos, "")?,
                 _ => {
-                    let rest: String = self.chars[self.i..(self.i + 3).min(self.chars.len())].iter().collect();
-                    let Some(op) = OPS.iter().copied().find(|op| rest.starts_with(op)) else {
-                        if c == '!' {
-                            return Err(err("SyntaxError", "invalid syntax", pos));
+                    let long =
+                        LONG_OPS.iter().find(|(text, _)| text.chars().enumerate().all(|(k, t)| self.peek(k) == t));
+                    let (op, len) = match long {
+                        Some(&(text, op)) => (op, text.len()),
+                        None if SHORT_OPS.contains(c) => (c as Op, 1),
+                        None => {
+                            if c == '!' || c == '$' || c == '?' || c == '`' {
+                                return Err(err("SyntaxError", "invalid syntax", pos));
+                            }
+                            return Err(err(
+                                "SyntaxError",
+                                format!("invalid character '{c}' (U+{:04X})", c as u32),
+                                pos,
+                            ));
                         }
-                        if c == '$' || c == '?' || c == '`' {
-                            return Err(err("SyntaxError", "invalid syntax", pos));
-                        }
-                        return Err(err("SyntaxError", format!("invalid character '{c}' (U+{:04X})", c as u32), pos));
                     };
-                    self.i += op.chars().count();
-                    match op {
-                        "(" | "[" | "{" => {
+                    self.i += len;
+                    match c {
+                        '(' | '[' | '{' => {
                             if self.brackets.len() >= 200 {
                                 return Err(err("SyntaxError", "too many nested parentheses", pos));
                             }
                             self.brackets.push((c, pos));
                         }
-                        ")" | "]" | "}" => {
-                            let open = match op {
-                                ")" => '(',
-                                "]" => '[',
+                        ')' | ']' | '}' => {
+                            let open = match c {
+                                ')' => '(',
+                                ']' => '[',
                                 _ => '{',
                             };
                             match self.brackets.pop() {
-                                None => return Err(err("SyntaxError", format!("unmatched '{op}'"), pos)),
+                                None => return Err(err("SyntaxError", format!("unmatched '{c}'"), pos)),
                                 Some((o, opos)) if o != open => {
                                     let msg = if opos.line == pos.line {
-                                        format!("closing parenthesis '{op}' does not match opening parenthesis '{o}'")
+                                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}'")
                                     } else {
-                                        format!("closing parenthesis '{op}' does not match opening parenthesis '{o}' on line {}", opos.line)
+                                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}' on line {}", opos.line)
                                     };
                                     return Err(err("SyntaxError", msg, pos));
                                 }

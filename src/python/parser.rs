@@ -8,13 +8,19 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::ast::*;
-use super::lexer::{err, tokenize, Tok, Token};
+use super::lexer::{
+    self, tokenize, Op, Tok, Token, ARROW, AUG, ELLIPSIS, EQ, FLOORDIV, GE, LE, LSHIFT, NE, POW, RSHIFT, WALRUS,
+};
 
 /// Deeper nesting than this is refused (CPython refuses 200 nested parentheses; expressions
 /// nest further through operators).
 const MAX_DEPTH: u32 = 150;
 
 pub fn parse(source: &str) -> Result<Module, SyntaxError> {
+    parse_module(source).map_err(|e| *e)
+}
+
+fn parse_module(source: &str) -> PResult<Module> {
     let tokens = tokenize(source)?;
     let mut p = Parser { toks: tokens, i: 0, funcs: vec![], loops: 0, depth: 0, top_await: false };
     let mut body = Vec::new();
@@ -138,7 +144,28 @@ struct Parser {
     top_await: bool,
 }
 
-type PResult<T> = Result<T, SyntaxError>;
+/// The parser's errors are boxed: a `Result` holding a whole `SyntaxError` copied it at each of
+/// the parser's ~180 `?`s, where a box is one pointer.
+type PResult<T> = Result<T, Box<SyntaxError>>;
+
+/// `lexer::err`, boxed for `PResult`.
+#[inline(never)]
+fn err(kind: &'static str, message: impl Into<String>, pos: Pos) -> Box<SyntaxError> {
+    Box::new(lexer::err(kind, message, pos))
+}
+
+/// `Box::new` for an `Expr`, as one call: inlined, each of the parser's ~25 boxes copied the
+/// `Expr` in place.
+#[inline(never)]
+fn boxed(e: Expr) -> Box<Expr> {
+    Box::new(e)
+}
+
+/// `vec![e]`, as one call for the same reason.
+#[inline(never)]
+fn vec1(e: Expr) -> Vec<Expr> {
+    vec![e]
+}
 
 fn mk(pos: Pos, kind: ExprKind) -> Expr {
     let suspends = match &kind {
@@ -216,15 +243,20 @@ const KEYWORDS: &[&str] = &[
     "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
+// The token helpers below are called from hundreds of places: `#[inline(never)]` keeps each
+// a call instead of a copy at every site (the wasm's size matters, parsing speed does not).
 impl Parser {
+    #[inline(never)]
     fn tok(&self) -> &Tok {
         &self.toks[self.i.min(self.toks.len() - 1)].tok
     }
 
+    #[inline(never)]
     fn tok_at(&self, k: usize) -> &Tok {
         &self.toks[(self.i + k).min(self.toks.len() - 1)].tok
     }
 
+    #[inline(never)]
     fn pos(&self) -> Pos {
         self.toks[self.i.min(self.toks.len() - 1)].pos
     }
@@ -237,15 +269,18 @@ impl Parser {
         matches!(self.tok(), Tok::End)
     }
 
-    fn is_op(&self, op: &str) -> bool {
+    #[inline(never)]
+    fn is_op(&self, op: Op) -> bool {
         matches!(self.tok(), Tok::Op(o) if *o == op)
     }
 
+    #[inline(never)]
     fn is_kw(&self, kw: &str) -> bool {
         matches!(self.tok(), Tok::Name(n) if &**n == kw)
     }
 
-    fn eat_op(&mut self, op: &str) -> bool {
+    #[inline(never)]
+    fn eat_op(&mut self, op: Op) -> bool {
         if self.is_op(op) {
             self.i += 1;
             true
@@ -254,6 +289,7 @@ impl Parser {
         }
     }
 
+    #[inline(never)]
     fn eat_kw(&mut self, kw: &str) -> bool {
         if self.is_kw(kw) {
             self.i += 1;
@@ -263,7 +299,8 @@ impl Parser {
         }
     }
 
-    fn invalid(&self) -> SyntaxError {
+    #[inline(never)]
+    fn invalid(&self) -> Box<SyntaxError> {
         match self.tok() {
             Tok::Indent => err("IndentationError", "unexpected indent", self.pos()),
             Tok::End => err("SyntaxError", "unexpected EOF while parsing", self.pos()),
@@ -271,16 +308,18 @@ impl Parser {
         }
     }
 
-    fn expect_op(&mut self, op: &str) -> PResult<()> {
+    #[inline(never)]
+    fn expect_op(&mut self, op: Op) -> PResult<()> {
         if self.eat_op(op) {
             return Ok(());
         }
-        if op == ":" {
+        if op == b':' {
             return Err(err("SyntaxError", "expected ':'", self.prev_end()));
         }
         Err(self.invalid())
     }
 
+    #[inline(never)]
     fn name(&mut self) -> PResult<Rc<str>> {
         match self.tok().clone() {
             Tok::Name(n) if !KEYWORDS.contains(&&*n) => {
@@ -298,6 +337,7 @@ impl Parser {
         }
     }
 
+    #[inline(never)]
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -310,40 +350,39 @@ impl Parser {
 
     fn statement(&mut self) -> PResult<Vec<Stmt>> {
         let pos = self.pos();
-        if self.is_op("@") {
+        if self.is_op(b'@') {
             return self.decorated();
         }
         let Tok::Name(word) = self.tok().clone() else { return self.simple_line() };
-        match &*word {
-            "if" => Ok(vec![self.if_stmt()?]),
-            "while" => Ok(vec![self.while_stmt()?]),
-            "for" => Ok(vec![self.for_stmt(false, pos)?]),
-            "try" => Ok(vec![self.try_stmt()?]),
-            "with" => Ok(vec![self.with_stmt(false, pos)?]),
-            "def" => Ok(vec![self.funcdef(vec![], false, pos)?]),
-            "class" => Ok(vec![self.classdef(vec![])?]),
+        // One compound statement; wrapped in its Vec at one place (each `vec![…]` copies a Stmt).
+        let compound = match &*word {
+            "if" => self.if_stmt(),
+            "while" => self.while_stmt(),
+            "for" => self.for_stmt(false, pos),
+            "try" => self.try_stmt(),
+            "with" => self.with_stmt(false, pos),
+            "def" => self.funcdef(vec![], false, pos),
+            "class" => self.classdef(vec![]),
             "async" => {
                 self.i += 1;
-                match self.tok().clone() {
-                    Tok::Name(n) if &*n == "def" => Ok(vec![self.funcdef(vec![], true, pos)?]),
-                    Tok::Name(n) if &*n == "for" => {
-                        self.check_async_stmt("for", pos)?;
-                        Ok(vec![self.for_stmt(true, pos)?])
-                    }
-                    Tok::Name(n) if &*n == "with" => {
-                        self.check_async_stmt("with", pos)?;
-                        Ok(vec![self.with_stmt(true, pos)?])
-                    }
-                    _ => Err(self.invalid()),
+                if self.is_kw("def") {
+                    self.funcdef(vec![], true, pos)
+                } else if self.is_kw("for") {
+                    self.check_async_stmt("for", pos)?;
+                    self.for_stmt(true, pos)
+                } else if self.is_kw("with") {
+                    self.check_async_stmt("with", pos)?;
+                    self.with_stmt(true, pos)
+                } else {
+                    Err(self.invalid())
                 }
             }
             "match" if matches!(self.tok_at(1), Tok::Name(_)) && self.line_ends_with_colon() => {
                 Err(err("NotImplementedError", "the match statement is not supported by the playground yet", pos))
             }
-            _ if self.is_op("@") => self.decorated(),
-            _ => self.simple_line(),
-        }
-        .or_else(|e| if self.is_op("@") && e.message.is_empty() { self.decorated() } else { Err(e) })
+            _ => return self.simple_line(),
+        };
+        Ok(vec![compound?])
     }
 
     fn line_ends_with_colon(&self) -> bool {
@@ -353,7 +392,7 @@ impl Parser {
             last = Some(&self.toks[k].tok);
             k += 1;
         }
-        matches!(last, Some(Tok::Op(":")))
+        matches!(last, Some(Tok::Op(b':')))
     }
 
     fn check_async_stmt(&mut self, what: &str, pos: Pos) -> PResult<()> {
@@ -372,24 +411,24 @@ impl Parser {
 
     fn decorated(&mut self) -> PResult<Vec<Stmt>> {
         let mut decorators = Vec::new();
-        while self.eat_op("@") {
+        while self.eat_op(b'@') {
             decorators.push(self.named_expr()?);
             self.expect_newline()?;
         }
         let pos = self.pos();
-        if self.eat_kw("async") {
+        let def = if self.eat_kw("async") {
             if !self.is_kw("def") {
                 return Err(self.invalid());
             }
-            return Ok(vec![self.funcdef(decorators, true, pos)?]);
-        }
-        if self.is_kw("def") {
-            return Ok(vec![self.funcdef(decorators, false, pos)?]);
-        }
-        if self.is_kw("class") {
-            return Ok(vec![self.classdef(decorators)?]);
-        }
-        Err(self.invalid())
+            self.funcdef(decorators, true, pos)
+        } else if self.is_kw("def") {
+            self.funcdef(decorators, false, pos)
+        } else if self.is_kw("class") {
+            self.classdef(decorators)
+        } else {
+            return Err(self.invalid());
+        };
+        Ok(vec![def?])
     }
 
     fn expect_newline(&mut self) -> PResult<()> {
@@ -406,7 +445,7 @@ impl Parser {
     /// One line of simple statements separated by `;`.
     fn simple_line(&mut self) -> PResult<Vec<Stmt>> {
         let mut out = vec![self.simple_stmt()?];
-        while self.eat_op(";") {
+        while self.eat_op(b';') {
             if matches!(self.tok(), Tok::Newline | Tok::End) {
                 break;
             }
@@ -456,14 +495,14 @@ impl Parser {
             "elif"
         };
         let test = self.named_expr()?;
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         let body = self.block(kw, pos.line)?;
         let orelse = if self.is_kw("elif") {
             vec![self.if_stmt()?]
         } else if self.is_kw("else") {
             let epos = self.pos();
             self.i += 1;
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             self.block("else", epos.line)?
         } else {
             vec![]
@@ -476,7 +515,7 @@ impl Parser {
         let pos = self.pos();
         self.i += 1;
         let test = self.named_expr()?;
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         self.loops += 1;
         let body = self.block("while", pos.line);
         self.loops -= 1;
@@ -490,7 +529,7 @@ impl Parser {
         if self.is_kw("else") {
             let epos = self.pos();
             self.i += 1;
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             return self.block("else", epos.line);
         }
         Ok(vec![])
@@ -503,7 +542,7 @@ impl Parser {
             return Err(self.invalid());
         }
         let iter = self.star_expressions()?;
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         self.loops += 1;
         let body = self.block("for", pos.line);
         self.loops -= 1;
@@ -516,21 +555,21 @@ impl Parser {
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let pos = self.pos();
         self.i += 1;
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         let body = self.block("try", pos.line)?;
         let mut handlers = Vec::new();
         let mut is_star = false;
         while self.is_kw("except") {
             let hpos = self.pos();
             self.i += 1;
-            if self.eat_op("*") {
+            if self.eat_op(b'*') {
                 is_star = true;
             }
-            let (typ, name) = if self.is_op(":") {
+            let (typ, name) = if self.is_op(b':') {
                 (None, None)
             } else {
                 let t = self.expression()?;
-                let t = if self.is_op(",") {
+                let t = if self.is_op(b',') {
                     return Err(err("SyntaxError", "multiple exception types must be parenthesized", t.pos));
                 } else {
                     t
@@ -538,7 +577,7 @@ impl Parser {
                 let name = if self.eat_kw("as") { Some(Name::new(&self.name()?)) } else { None };
                 (Some(t), name)
             };
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             let hbody = self.block("except", hpos.line)?;
             handlers.push(Handler { pos: hpos, typ, name, body: hbody });
         }
@@ -546,7 +585,7 @@ impl Parser {
         let finalbody = if self.is_kw("finally") {
             let fpos = self.pos();
             self.i += 1;
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             self.block("finally", fpos.line)?
         } else {
             vec![]
@@ -565,7 +604,7 @@ impl Parser {
         self.i += 1;
         let mut items = Vec::new();
         // `with (a as b, c as d):` — parenthesised items.
-        let parenthesised = self.is_op("(") && self.paren_with_items();
+        let parenthesised = self.is_op(b'(') && self.paren_with_items();
         if parenthesised {
             self.i += 1;
         }
@@ -573,17 +612,17 @@ impl Parser {
             let context = self.expression()?;
             let target = if self.eat_kw("as") { Some(self.target()?) } else { None };
             items.push(WithItem { context, target });
-            if !self.eat_op(",") {
+            if !self.eat_op(b',') {
                 break;
             }
-            if parenthesised && self.is_op(")") {
+            if parenthesised && self.is_op(b')') {
                 break;
             }
         }
         if parenthesised {
-            self.expect_op(")")?;
+            self.expect_op(b')')?;
         }
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         let body = self.block("with", pos.line)?;
         let suspends = is_async || items.iter().any(|i| i.context.suspends) || block_suspends(&body);
         Ok(stmt(pos, suspends, StmtKind::With { items, body, is_async }))
@@ -595,11 +634,11 @@ impl Parser {
         let mut k = self.i;
         while k < self.toks.len() {
             match &self.toks[k].tok {
-                Tok::Op("(" | "[" | "{") => depth += 1,
-                Tok::Op(")" | "]" | "}") => {
+                Tok::Op(b'(' | b'[' | b'{') => depth += 1,
+                Tok::Op(b')' | b']' | b'}') => {
                     depth -= 1;
                     if depth == 0 {
-                        return matches!(self.toks.get(k + 1).map(|t| &t.tok), Some(Tok::Op(":")));
+                        return matches!(self.toks.get(k + 1).map(|t| &t.tok), Some(Tok::Op(b':')));
                     }
                 }
                 Tok::Name(n) if &**n == "as" && depth == 1 => return true,
@@ -611,39 +650,39 @@ impl Parser {
         false
     }
 
-    fn parameters(&mut self, close: &str) -> PResult<Parameters> {
+    fn parameters(&mut self, close: Op) -> PResult<Parameters> {
         let mut params = Parameters::default();
         let mut seen_star = false;
         let mut seen_default = false;
         while !self.is_op(close) {
             let pos = self.pos();
-            if self.eat_op("**") {
+            if self.eat_op(POW) {
                 let name = self.name()?;
                 self.annotation(close)?;
                 params.kwarg = Some(Parameter { pos, name, default: None });
-                self.eat_op(",");
+                self.eat_op(b',');
                 if !self.is_op(close) {
                     return Err(err("SyntaxError", "arguments cannot follow var-keyword argument", self.pos()));
                 }
                 break;
-            } else if self.eat_op("*") {
+            } else if self.eat_op(b'*') {
                 if seen_star {
                     return Err(err("SyntaxError", "* argument may appear only once", pos));
                 }
                 seen_star = true;
-                if !self.is_op(",") && !self.is_op(close) {
+                if !self.is_op(b',') && !self.is_op(close) {
                     let name = self.name()?;
                     self.annotation(close)?;
                     params.vararg = Some(Parameter { pos, name, default: None });
                 } else if self.is_op(close) || matches!(self.tok_at(1), Tok::Op(o) if *o == close) {
                     return Err(err("SyntaxError", "named arguments must follow bare *", pos));
                 }
-            } else if self.eat_op("/") {
+            } else if self.eat_op(b'/') {
                 // Positional-only marker: accepted, treated as positional-or-keyword.
             } else {
                 let name = self.name()?;
                 self.annotation(close)?;
-                let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
+                let default = if self.eat_op(b'=') { Some(self.expression()?) } else { None };
                 if params.args.iter().chain(&params.kwonly).any(|p| p.name == name) {
                     return Err(err("SyntaxError", format!("duplicate argument '{name}' in function definition"), pos));
                 }
@@ -658,15 +697,15 @@ impl Parser {
                     params.args.push(Parameter { pos, name, default });
                 }
             }
-            if !self.eat_op(",") {
+            if !self.eat_op(b',') {
                 break;
             }
         }
         Ok(params)
     }
 
-    fn annotation(&mut self, close: &str) -> PResult<()> {
-        if close == ")" && self.eat_op(":") {
+    fn annotation(&mut self, close: Op) -> PResult<()> {
+        if close == b')' && self.eat_op(b':') {
             self.expression()?;
         }
         Ok(())
@@ -675,13 +714,13 @@ impl Parser {
     fn funcdef(&mut self, decorators: Vec<Expr>, is_async: bool, pos: Pos) -> PResult<Stmt> {
         self.i += 1; // def
         let name = self.name()?;
-        self.expect_op("(")?;
-        let params = self.parameters(")")?;
-        self.expect_op(")")?;
-        if self.eat_op("->") {
+        self.expect_op(b'(')?;
+        let params = self.parameters(b')')?;
+        self.expect_op(b')')?;
+        if self.eat_op(ARROW) {
             self.expression()?;
         }
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         self.funcs.push(FnCtx {
             kind: if is_async { FnKind::Async } else { FnKind::Plain },
             has_yield: false,
@@ -716,9 +755,9 @@ impl Parser {
         self.i += 1;
         let name = self.name()?;
         let mut bases = Vec::new();
-        if self.eat_op("(") {
-            while !self.is_op(")") {
-                if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op("=")) {
+        if self.eat_op(b'(') {
+            while !self.is_op(b')') {
+                if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op(b'=')) {
                     return Err(err(
                         "NotImplementedError",
                         "class keyword arguments are not supported by the playground yet",
@@ -726,13 +765,13 @@ impl Parser {
                     ));
                 }
                 bases.push(self.expression()?);
-                if !self.eat_op(",") {
+                if !self.eat_op(b',') {
                     break;
                 }
             }
-            self.expect_op(")")?;
+            self.expect_op(b')')?;
         }
-        self.expect_op(":")?;
+        self.expect_op(b':')?;
         let saved_loops = std::mem::replace(&mut self.loops, 0);
         let body = self.block("class", pos.line);
         self.loops = saved_loops;
@@ -763,7 +802,7 @@ impl Parser {
                     if !self.funcs.iter().any(|f| matches!(f.kind, FnKind::Plain | FnKind::Async)) {
                         return Err(err("SyntaxError", "'return' outside function", pos));
                     }
-                    let value = if matches!(self.tok(), Tok::Newline | Tok::End) || self.is_op(";") {
+                    let value = if matches!(self.tok(), Tok::Newline | Tok::End) || self.is_op(b';') {
                         None
                     } else {
                         Some(self.star_expressions()?)
@@ -778,7 +817,7 @@ impl Parser {
                 }
                 "raise" => {
                     self.i += 1;
-                    let (exc, cause) = if matches!(self.tok(), Tok::Newline | Tok::End) || self.is_op(";") {
+                    let (exc, cause) = if matches!(self.tok(), Tok::Newline | Tok::End) || self.is_op(b';') {
                         (None, None)
                     } else {
                         let e = self.expression()?;
@@ -791,7 +830,7 @@ impl Parser {
                 "global" | "nonlocal" => {
                     self.i += 1;
                     let mut names = vec![self.name()?];
-                    while self.eat_op(",") {
+                    while self.eat_op(b',') {
                         names.push(self.name()?);
                     }
                     if &*word == "nonlocal" && self.funcs.is_empty() {
@@ -803,7 +842,7 @@ impl Parser {
                 "del" => {
                     self.i += 1;
                     let mut targets = vec![self.target()?];
-                    while self.eat_op(",") {
+                    while self.eat_op(b',') {
                         if matches!(self.tok(), Tok::Newline | Tok::End) {
                             break;
                         }
@@ -815,7 +854,7 @@ impl Parser {
                 "assert" => {
                     self.i += 1;
                     let test = self.expression()?;
-                    let msg = if self.eat_op(",") { Some(self.expression()?) } else { None };
+                    let msg = if self.eat_op(b',') { Some(self.expression()?) } else { None };
                     let s = test.suspends || msg.as_ref().is_some_and(|m| m.suspends);
                     return Ok(stmt(pos, s, StmtKind::Assert { test, msg }));
                 }
@@ -826,7 +865,7 @@ impl Parser {
                         let module = self.dotted_name()?;
                         let alias = if self.eat_kw("as") { Some(self.name()?) } else { None };
                         names.push((module, alias));
-                        if !self.eat_op(",") {
+                        if !self.eat_op(b',') {
                             break;
                         }
                     }
@@ -838,25 +877,25 @@ impl Parser {
                     if !self.eat_kw("import") {
                         return Err(self.invalid());
                     }
-                    if self.is_op("*") {
+                    if self.is_op(b'*') {
                         return Err(err(
                             "NotImplementedError",
                             "'from … import *' is not supported by the playground yet",
                             pos,
                         ));
                     }
-                    let paren = self.eat_op("(");
+                    let paren = self.eat_op(b'(');
                     let mut names = Vec::new();
                     loop {
                         let name = self.name()?;
                         let alias = if self.eat_kw("as") { Some(self.name()?) } else { None };
                         names.push((name, alias));
-                        if !self.eat_op(",") || (paren && self.is_op(")")) {
+                        if !self.eat_op(b',') || (paren && self.is_op(b')')) {
                             break;
                         }
                     }
                     if paren {
-                        self.expect_op(")")?;
+                        self.expect_op(b')')?;
                     }
                     return Ok(stmt(pos, false, StmtKind::ImportFrom { module, names }));
                 }
@@ -872,13 +911,13 @@ impl Parser {
         }
         // Expression statement or assignment.
         let first = self.star_expressions_or_yield()?;
-        if self.is_op("=") {
-            let mut targets = vec![first];
+        if self.is_op(b'=') {
+            let mut targets = vec1(first);
             let mut value;
             loop {
                 self.i += 1;
                 value = self.star_expressions_or_yield()?;
-                if self.is_op("=") {
+                if self.is_op(b'=') {
                     targets.push(value);
                 } else {
                     break;
@@ -911,15 +950,15 @@ impl Parser {
                 return Ok(stmt(pos, s, StmtKind::AugAssign { target: first, op: bin, value }));
             }
         }
-        if self.is_op(":") {
+        if self.is_op(b':') {
             self.i += 1;
             let annotation = self.expression()?;
-            let value = if self.eat_op("=") { Some(self.star_expressions_or_yield()?) } else { None };
+            let value = if self.eat_op(b'=') { Some(self.star_expressions_or_yield()?) } else { None };
             self.check_target(&first, "annotate")?;
             let s = value.as_ref().is_some_and(|v| v.suspends);
             return Ok(stmt(pos, s, StmtKind::AnnAssign { target: first, annotation, value }));
         }
-        if !matches!(self.tok(), Tok::Newline | Tok::End | Tok::Dedent) && !self.is_op(";") {
+        if !matches!(self.tok(), Tok::Newline | Tok::End | Tok::Dedent) && !self.is_op(b';') {
             // Two expressions side by side: CPython's "Perhaps you forgot a comma?" inside brackets,
             // else "invalid syntax".
             return Err(self.invalid());
@@ -930,7 +969,7 @@ impl Parser {
 
     fn dotted_name(&mut self) -> PResult<Rc<str>> {
         let mut name = self.name()?.to_string();
-        while self.eat_op(".") {
+        while self.eat_op(b'.') {
             name.push('.');
             name.push_str(&self.name()?);
         }
@@ -982,9 +1021,9 @@ impl Parser {
         let pos = self.pos();
         let mut items = vec![self.star_target()?];
         let mut tuple = false;
-        while self.eat_op(",") {
+        while self.eat_op(b',') {
             tuple = true;
-            if self.is_kw("in") || self.is_op("=") {
+            if self.is_kw("in") || self.is_op(b'=') {
                 break;
             }
             items.push(self.star_target()?);
@@ -996,9 +1035,9 @@ impl Parser {
 
     fn star_target(&mut self) -> PResult<Expr> {
         let pos = self.pos();
-        if self.eat_op("*") {
+        if self.eat_op(b'*') {
             let inner = self.or_expr_level()?;
-            return Ok(mk(pos, ExprKind::Starred(Box::new(inner))));
+            return Ok(mk(pos, ExprKind::Starred(boxed(inner))));
         }
         self.or_expr_level()
     }
@@ -1016,14 +1055,14 @@ impl Parser {
     fn star_expressions(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         let first = self.star_expr()?;
-        if !self.is_op(",") {
+        if !self.is_op(b',') {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(err("SyntaxError", "can't use starred expression here", pos));
             }
             return Ok(first);
         }
-        let mut items = vec![first];
-        while self.eat_op(",") {
+        let mut items = vec1(first);
+        while self.eat_op(b',') {
             if self.ends_expression() {
                 break;
             }
@@ -1034,15 +1073,15 @@ impl Parser {
 
     fn ends_expression(&self) -> bool {
         matches!(self.tok(), Tok::Newline | Tok::End | Tok::Dedent)
-            || matches!(self.tok(), Tok::Op(o) if matches!(*o, "=" | ")" | "]" | "}" | ":" | ";") || aug_op(o).is_some())
+            || matches!(self.tok(), Tok::Op(o) if matches!(*o, b'=' | b')' | b']' | b'}' | b':' | b';') || aug_op(*o).is_some())
             || self.is_kw("in")
     }
 
     fn star_expr(&mut self) -> PResult<Expr> {
         let pos = self.pos();
-        if self.eat_op("*") {
+        if self.eat_op(b'*') {
             let inner = self.or_expr_level()?;
-            return Ok(mk(pos, ExprKind::Starred(Box::new(inner))));
+            return Ok(mk(pos, ExprKind::Starred(boxed(inner))));
         }
         self.named_expr()
     }
@@ -1062,24 +1101,24 @@ impl Parser {
                 return Err(err("SyntaxError", "'yield from' inside async function", pos));
             }
             let v = self.expression()?;
-            return Ok(mk(pos, ExprKind::YieldFrom(Box::new(v))));
+            return Ok(mk(pos, ExprKind::YieldFrom(boxed(v))));
         }
-        if self.ends_expression() || self.is_op(")") {
+        if self.ends_expression() || self.is_op(b')') {
             return Ok(mk(pos, ExprKind::Yield(None)));
         }
         let v = self.star_expressions()?;
-        Ok(mk(pos, ExprKind::Yield(Some(Box::new(v)))))
+        Ok(mk(pos, ExprKind::Yield(Some(boxed(v)))))
     }
 
     /// `name := value` or an expression.
     fn named_expr(&mut self) -> PResult<Expr> {
         let pos = self.pos();
-        if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op(":=")) {
+        if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op(WALRUS)) {
             let name = self.name()?;
             self.i += 1;
             let value = self.expression()?;
             let target = mk(pos, ExprKind::Name(Name::new(&name)));
-            return Ok(mk(pos, ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }));
+            return Ok(mk(pos, ExprKind::NamedExpr { target: boxed(target), value: boxed(value) }));
         }
         self.expression()
     }
@@ -1110,10 +1149,7 @@ impl Parser {
                 return Err(err("SyntaxError", "expected 'else' after 'if' expression", pos));
             }
             let orelse = self.expression()?;
-            return Ok(mk(
-                pos,
-                ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
-            ));
+            return Ok(mk(pos, ExprKind::IfExp { test: boxed(test), body: boxed(body), orelse: boxed(orelse) }));
         }
         Ok(body)
     }
@@ -1125,8 +1161,8 @@ impl Parser {
     fn lambda(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         self.i += 1;
-        let params = self.parameters(":")?;
-        self.expect_op(":")?;
+        let params = self.parameters(b':')?;
+        self.expect_op(b':')?;
         self.funcs.push(FnCtx { kind: FnKind::Lambda, has_yield: false, has_await: false, has_return_value: false });
         let saved = std::mem::replace(&mut self.loops, 0);
         let body = self.expression();
@@ -1141,7 +1177,7 @@ impl Parser {
             decorators: vec![],
             is_async: false,
             is_generator: ctx.has_yield,
-            lambda_body: Some(Box::new(body)),
+            lambda_body: Some(boxed(body)),
             scope: RefCell::new(Scope::default()),
         };
         let suspends = defaults_suspend(&def.params);
@@ -1156,7 +1192,7 @@ impl Parser {
         if !self.is_kw("or") {
             return Ok(first);
         }
-        let mut values = vec![first];
+        let mut values = vec1(first);
         while self.eat_kw("or") {
             values.push(self.and_test()?);
         }
@@ -1169,7 +1205,7 @@ impl Parser {
         if !self.is_kw("and") {
             return Ok(first);
         }
-        let mut values = vec![first];
+        let mut values = vec1(first);
         while self.eat_kw("and") {
             values.push(self.not_test()?);
         }
@@ -1182,7 +1218,7 @@ impl Parser {
             self.enter()?;
             let operand = self.not_test();
             self.depth -= 1;
-            return Ok(mk(pos, ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand?) }));
+            return Ok(mk(pos, ExprKind::UnaryOp { op: UnaryOp::Not, operand: boxed(operand?) }));
         }
         self.comparison()
     }
@@ -1193,12 +1229,12 @@ impl Parser {
         let mut ops = Vec::new();
         loop {
             let op = match self.tok() {
-                Tok::Op("==") => CmpOp::Eq,
-                Tok::Op("!=") => CmpOp::NotEq,
-                Tok::Op("<") => CmpOp::Lt,
-                Tok::Op("<=") => CmpOp::LtE,
-                Tok::Op(">") => CmpOp::Gt,
-                Tok::Op(">=") => CmpOp::GtE,
+                Tok::Op(EQ) => CmpOp::Eq,
+                Tok::Op(NE) => CmpOp::NotEq,
+                Tok::Op(b'<') => CmpOp::Lt,
+                Tok::Op(LE) => CmpOp::LtE,
+                Tok::Op(b'>') => CmpOp::Gt,
+                Tok::Op(GE) => CmpOp::GtE,
                 Tok::Name(n) if &**n == "in" => CmpOp::In,
                 Tok::Name(n) if &**n == "is" => {
                     if matches!(self.tok_at(1), Tok::Name(m) if &**m == "not") {
@@ -1220,7 +1256,7 @@ impl Parser {
         if ops.is_empty() {
             return Ok(left);
         }
-        Ok(mk(pos, ExprKind::Compare { left: Box::new(left), ops }))
+        Ok(mk(pos, ExprKind::Compare { left: boxed(left), ops }))
     }
 
     fn or_expr_level(&mut self) -> PResult<Expr> {
@@ -1229,24 +1265,19 @@ impl Parser {
 
     /// Binary operators by precedence level: | ^ & << >> + - * / // % @.
     fn binary(&mut self, level: usize) -> PResult<Expr> {
-        const LEVELS: &[&[(&str, BinOp)]] = &[
-            &[("|", BinOp::BitOr)],
-            &[("^", BinOp::BitXor)],
-            &[("&", BinOp::BitAnd)],
-            &[("<<", BinOp::LShift), (">>", BinOp::RShift)],
-            &[("+", BinOp::Add), ("-", BinOp::Sub)],
-            &[("*", BinOp::Mult), ("/", BinOp::Div), ("//", BinOp::FloorDiv), ("%", BinOp::Mod), ("@", BinOp::MatMult)],
-        ];
-        if level == LEVELS.len() {
+        if level == BINARY_LEVELS {
             return self.unary();
         }
         let pos = self.pos();
         let mut left = self.binary(level + 1)?;
         while let Tok::Op(o) = self.tok() {
-            let Some(&(_, op)) = LEVELS[level].iter().find(|(s, _)| s == o) else { break };
+            let Some((op_level, op)) = bin_op(*o) else { break };
+            if op_level != level {
+                break;
+            }
             self.i += 1;
             let right = self.binary(level + 1)?;
-            left = mk(pos, ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) });
+            left = mk(pos, ExprKind::BinOp { left: boxed(left), op, right: boxed(right) });
         }
         Ok(left)
     }
@@ -1254,9 +1285,9 @@ impl Parser {
     fn unary(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         let op = match self.tok() {
-            Tok::Op("-") => Some(UnaryOp::Neg),
-            Tok::Op("+") => Some(UnaryOp::Pos),
-            Tok::Op("~") => Some(UnaryOp::Invert),
+            Tok::Op(b'-') => Some(UnaryOp::Neg),
+            Tok::Op(b'+') => Some(UnaryOp::Pos),
+            Tok::Op(b'~') => Some(UnaryOp::Invert),
             _ => None,
         };
         if let Some(op) = op {
@@ -1269,7 +1300,7 @@ impl Parser {
             if let (UnaryOp::Neg, ExprKind::Constant(Constant::Int(v))) = (op, &operand.kind) {
                 return Ok(mk(pos, ExprKind::Constant(Constant::Int(-v))));
             }
-            return Ok(mk(pos, ExprKind::UnaryOp { op, operand: Box::new(operand) }));
+            return Ok(mk(pos, ExprKind::UnaryOp { op, operand: boxed(operand) }));
         }
         self.power()
     }
@@ -1277,11 +1308,11 @@ impl Parser {
     fn power(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         let base = self.await_primary()?;
-        if self.eat_op("**") {
+        if self.eat_op(POW) {
             self.enter()?;
             let exp = self.unary();
             self.depth -= 1;
-            return Ok(mk(pos, ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp?) }));
+            return Ok(mk(pos, ExprKind::BinOp { left: boxed(base), op: BinOp::Pow, right: boxed(exp?) }));
         }
         Ok(base)
     }
@@ -1292,7 +1323,7 @@ impl Parser {
             self.i += 1;
             self.note_await(pos)?;
             let v = self.primary()?;
-            return Ok(mk(pos, ExprKind::Await(Box::new(v))));
+            return Ok(mk(pos, ExprKind::Await(boxed(v))));
         }
         self.primary()
     }
@@ -1315,24 +1346,24 @@ impl Parser {
         let mut e = self.atom()?;
         loop {
             let pos = e.pos;
-            if self.eat_op(".") {
+            if self.eat_op(b'.') {
                 let attr = self.name()?;
-                e = mk(pos, ExprKind::Attribute { value: Box::new(e), attr });
-            } else if self.is_op("(") {
+                e = mk(pos, ExprKind::Attribute { value: boxed(e), attr });
+            } else if self.is_op(b'(') {
                 self.i += 1;
                 self.enter()?;
                 let args = self.call_args();
                 self.depth -= 1;
                 let args = args?;
-                e = mk(pos, ExprKind::Call { func: Box::new(e), args });
-            } else if self.is_op("[") {
+                e = mk(pos, ExprKind::Call { func: boxed(e), args });
+            } else if self.is_op(b'[') {
                 self.i += 1;
                 self.enter()?;
                 let index = self.subscript();
                 self.depth -= 1;
                 let index = index?;
-                self.expect_op("]")?;
-                e = mk(pos, ExprKind::Subscript { value: Box::new(e), index: Box::new(index) });
+                self.expect_op(b']')?;
+                e = mk(pos, ExprKind::Subscript { value: boxed(e), index: boxed(index) });
             } else {
                 break;
             }
@@ -1343,14 +1374,14 @@ impl Parser {
     fn call_args(&mut self) -> PResult<Vec<Arg>> {
         let mut args = Vec::new();
         let mut seen_kw = false;
-        while !self.is_op(")") {
+        while !self.is_op(b')') {
             let pos = self.pos();
-            if self.eat_op("**") {
+            if self.eat_op(POW) {
                 args.push(Arg { pos, kind: ArgKind::DoubleStar(self.expression()?) });
                 seen_kw = true;
-            } else if self.eat_op("*") {
+            } else if self.eat_op(b'*') {
                 args.push(Arg { pos, kind: ArgKind::Star(self.expression()?) });
-            } else if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op("=")) {
+            } else if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op(b'=')) {
                 let name = self.name()?;
                 self.i += 1;
                 args.push(Arg { pos, kind: ArgKind::Keyword(name, self.expression()?) });
@@ -1360,7 +1391,7 @@ impl Parser {
                 if self.is_kw("for") || self.is_kw("async") {
                     let g = self.comprehension(pos, ComprehensionKind::Generator, e)?;
                     args.push(Arg { pos, kind: ArgKind::Positional(g) });
-                    if !self.is_op(")") {
+                    if !self.is_op(b')') {
                         return Err(err("SyntaxError", "Generator expression must be parenthesized", pos));
                     }
                     break;
@@ -1375,8 +1406,8 @@ impl Parser {
                 }
                 args.push(Arg { pos, kind: ArgKind::Positional(e) });
             }
-            if !self.eat_op(",") {
-                if !self.is_op(")") {
+            if !self.eat_op(b',') {
+                if !self.is_op(b')') {
                     if matches!(self.tok(), Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str { .. }) {
                         return Err(err(
                             "SyntaxError",
@@ -1389,19 +1420,19 @@ impl Parser {
                 break;
             }
         }
-        self.expect_op(")")?;
+        self.expect_op(b')')?;
         Ok(args)
     }
 
     fn subscript(&mut self) -> PResult<Expr> {
         let pos = self.pos();
         let first = self.slice_item()?;
-        if !self.is_op(",") {
+        if !self.is_op(b',') {
             return Ok(first);
         }
-        let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.is_op("]") {
+        let mut items = vec1(first);
+        while self.eat_op(b',') {
+            if self.is_op(b']') {
                 break;
             }
             items.push(self.slice_item()?);
@@ -1411,21 +1442,21 @@ impl Parser {
 
     fn slice_item(&mut self) -> PResult<Expr> {
         let pos = self.pos();
-        let lower = if self.is_op(":") { None } else { Some(self.named_expr()?) };
-        if !self.is_op(":") {
+        let lower = if self.is_op(b':') { None } else { Some(self.named_expr()?) };
+        if !self.is_op(b':') {
             return lower.ok_or_else(|| self.invalid());
         }
         self.i += 1;
         let part = |p: &mut Self| -> PResult<Option<Box<Expr>>> {
-            if p.is_op(":") || p.is_op("]") || p.is_op(",") {
+            if p.is_op(b':') || p.is_op(b']') || p.is_op(b',') {
                 Ok(None)
             } else {
-                Ok(Some(Box::new(p.expression()?)))
+                Ok(Some(boxed(p.expression()?)))
             }
         };
         let upper = part(self)?;
-        let step = if self.eat_op(":") { part(self)? } else { None };
-        Ok(mk(pos, ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
+        let step = if self.eat_op(b':') { part(self)? } else { None };
+        Ok(mk(pos, ExprKind::Slice { lower: lower.map(boxed), upper, step }))
     }
 
     fn atom(&mut self) -> PResult<Expr> {
@@ -1454,22 +1485,22 @@ impl Parser {
                 Err(err("NotImplementedError", "complex numbers are not supported by the playground yet", pos))
             }
             Tok::Str { .. } => self.strings(),
-            Tok::Op("...") => self.constant(Constant::Ellipsis),
-            Tok::Op("(") => {
+            Tok::Op(ELLIPSIS) => self.constant(Constant::Ellipsis),
+            Tok::Op(b'(') => {
                 self.i += 1;
                 self.enter()?;
                 let r = self.paren(pos);
                 self.depth -= 1;
                 r
             }
-            Tok::Op("[") => {
+            Tok::Op(b'[') => {
                 self.i += 1;
                 self.enter()?;
                 let r = self.list_display(pos);
                 self.depth -= 1;
                 r
             }
-            Tok::Op("{") => {
+            Tok::Op(b'{') => {
                 self.i += 1;
                 self.enter()?;
                 let r = self.brace_display(pos);
@@ -1487,34 +1518,34 @@ impl Parser {
     }
 
     fn paren(&mut self, pos: Pos) -> PResult<Expr> {
-        if self.eat_op(")") {
+        if self.eat_op(b')') {
             return Ok(mk(pos, ExprKind::Tuple(vec![])));
         }
         if self.is_kw("yield") {
             let y = self.yield_expr()?;
-            self.expect_op(")")?;
+            self.expect_op(b')')?;
             return Ok(y);
         }
         let first = self.star_expr()?;
         if self.is_kw("for") || self.is_kw("async") {
             let g = self.comprehension(pos, ComprehensionKind::Generator, first)?;
-            self.expect_op(")")?;
+            self.expect_op(b')')?;
             return Ok(g);
         }
-        if self.eat_op(")") {
+        if self.eat_op(b')') {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(err("SyntaxError", "cannot use starred expression here", first.pos));
             }
             return Ok(first);
         }
-        let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.is_op(")") {
+        let mut items = vec1(first);
+        while self.eat_op(b',') {
+            if self.is_op(b')') {
                 break;
             }
             items.push(self.star_expr()?);
         }
-        if !self.is_op(")") {
+        if !self.is_op(b')') {
             if matches!(self.tok(), Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str { .. }) {
                 return Err(err("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", items[0].pos));
             }
@@ -1525,23 +1556,23 @@ impl Parser {
     }
 
     fn list_display(&mut self, pos: Pos) -> PResult<Expr> {
-        if self.eat_op("]") {
+        if self.eat_op(b']') {
             return Ok(mk(pos, ExprKind::List(vec![])));
         }
         let first = self.star_expr()?;
         if self.is_kw("for") || self.is_kw("async") {
             let c = self.comprehension(pos, ComprehensionKind::List, first)?;
-            self.expect_op("]")?;
+            self.expect_op(b']')?;
             return Ok(c);
         }
-        let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.is_op("]") {
+        let mut items = vec1(first);
+        while self.eat_op(b',') {
+            if self.is_op(b']') {
                 break;
             }
             items.push(self.star_expr()?);
         }
-        if !self.is_op("]") {
+        if !self.is_op(b']') {
             if matches!(self.tok(), Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str { .. }) {
                 return Err(err("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", items[0].pos));
             }
@@ -1552,23 +1583,23 @@ impl Parser {
     }
 
     fn brace_display(&mut self, pos: Pos) -> PResult<Expr> {
-        if self.eat_op("}") {
+        if self.eat_op(b'}') {
             return Ok(mk(pos, ExprKind::Dict(vec![])));
         }
-        if self.eat_op("**") {
+        if self.eat_op(POW) {
             let v = self.or_expr_level()?;
             let mut pairs = vec![(None, v)];
             self.dict_rest(&mut pairs)?;
             return Ok(mk(pos, ExprKind::Dict(pairs)));
         }
         let first = self.star_expr()?;
-        if self.eat_op(":") {
+        if self.eat_op(b':') {
             let value = self.expression()?;
             if self.is_kw("for") || self.is_kw("async") {
                 let kpos = first.pos;
                 let pair = mk(kpos, ExprKind::Tuple(vec![first, value]));
                 let c = self.comprehension(pos, ComprehensionKind::Dict, pair)?;
-                self.expect_op("}")?;
+                self.expect_op(b'}')?;
                 return Ok(c);
             }
             let mut pairs = vec![(Some(first), value)];
@@ -1577,35 +1608,35 @@ impl Parser {
         }
         if self.is_kw("for") || self.is_kw("async") {
             let c = self.comprehension(pos, ComprehensionKind::Set, first)?;
-            self.expect_op("}")?;
+            self.expect_op(b'}')?;
             return Ok(c);
         }
-        let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.is_op("}") {
+        let mut items = vec1(first);
+        while self.eat_op(b',') {
+            if self.is_op(b'}') {
                 break;
             }
             items.push(self.star_expr()?);
         }
-        self.expect_op("}")?;
+        self.expect_op(b'}')?;
         Ok(mk(pos, ExprKind::Set(items)))
     }
 
     fn dict_rest(&mut self, pairs: &mut Vec<(Option<Expr>, Expr)>) -> PResult<()> {
-        while self.eat_op(",") {
-            if self.is_op("}") {
+        while self.eat_op(b',') {
+            if self.is_op(b'}') {
                 break;
             }
-            if self.eat_op("**") {
+            if self.eat_op(POW) {
                 pairs.push((None, self.or_expr_level()?));
                 continue;
             }
             let k = self.expression()?;
-            self.expect_op(":")?;
+            self.expect_op(b':')?;
             let v = self.expression()?;
             pairs.push((Some(k), v));
         }
-        self.expect_op("}")
+        self.expect_op(b'}')
     }
 
     /// The `for … in … if …` clauses after a comprehension's element (already parsed, in the
@@ -1877,7 +1908,7 @@ impl Parser {
         if chars.get(k) != Some(&'}') {
             return Err(err("SyntaxError", "f-string: expecting '}'", pos));
         }
-        Ok((FStringPart::Field { value: Box::new(value), conversion, spec, debug_text }, k + 1))
+        Ok((FStringPart::Field { value: boxed(value), conversion, spec, debug_text }, k + 1))
     }
 
     /// Parses the text of an f-string field as an expression, in the current function context.
@@ -1917,23 +1948,36 @@ fn defaults_suspend(p: &Parameters) -> bool {
     p.args.iter().chain(&p.kwonly).any(|a| a.default.as_ref().is_some_and(|d| d.suspends))
 }
 
-fn aug_op(op: &str) -> Option<BinOp> {
+/// The precedence levels `Parser::binary` walks, loosest first: | ^ & << >> + - * / // % @.
+const BINARY_LEVELS: usize = 6;
+
+/// A binary operator's precedence level (`BINARY_LEVELS` for `**`, which `power` parses) and
+/// meaning.
+fn bin_op(op: Op) -> Option<(usize, BinOp)> {
     Some(match op {
-        "+=" => BinOp::Add,
-        "-=" => BinOp::Sub,
-        "*=" => BinOp::Mult,
-        "/=" => BinOp::Div,
-        "//=" => BinOp::FloorDiv,
-        "%=" => BinOp::Mod,
-        "**=" => BinOp::Pow,
-        "<<=" => BinOp::LShift,
-        ">>=" => BinOp::RShift,
-        "&=" => BinOp::BitAnd,
-        "|=" => BinOp::BitOr,
-        "^=" => BinOp::BitXor,
-        "@=" => BinOp::MatMult,
+        b'|' => (0, BinOp::BitOr),
+        b'^' => (1, BinOp::BitXor),
+        b'&' => (2, BinOp::BitAnd),
+        LSHIFT => (3, BinOp::LShift),
+        RSHIFT => (3, BinOp::RShift),
+        b'+' => (4, BinOp::Add),
+        b'-' => (4, BinOp::Sub),
+        b'*' => (5, BinOp::Mult),
+        b'/' => (5, BinOp::Div),
+        FLOORDIV => (5, BinOp::FloorDiv),
+        b'%' => (5, BinOp::Mod),
+        b'@' => (5, BinOp::MatMult),
+        POW => (BINARY_LEVELS, BinOp::Pow),
         _ => return None,
     })
+}
+
+/// An augmented assignment's operator (`+=` → `Add`).
+fn aug_op(op: Op) -> Option<BinOp> {
+    if op & AUG == 0 {
+        return None;
+    }
+    bin_op(op & !AUG).map(|(_, bin)| bin)
 }
 
 fn expr_name(e: &Expr) -> &'static str {
