@@ -92,6 +92,7 @@ impl Interp {
             (Http::Request { .. }, "__aenter__") => method("__aenter__"),
             (Http::Request { .. }, "__aexit__") => method("__aexit__"),
             (Http::Response { .. }, "text") => method("text"),
+            (Http::Response { .. }, "json") => method("json"),
             (Http::Response { .. }, "raise_for_status") => method("raise_for_status"),
             (Http::Response { .. }, "release") => method("release"),
             (Http::Response { .. }, "__aenter__") => method("__aenter__"),
@@ -161,14 +162,17 @@ impl Interp {
                 let this2 = this.clone();
                 Ok(self.awaitable("__aenter__", async move { Ok(this2) }))
             }
-            (Http::Response { body, .. }, "text") => {
+            (Http::Response { body, .. }, "text" | "json") => {
                 let Some(response) = body.borrow_mut().take() else {
                     return self.err("ClientConnectionError", "Connection closed");
                 };
-                let me = self.clone();
-                Ok(self.awaitable("text", async move {
+                let (me, json) = (self.clone(), name == "json");
+                Ok(self.awaitable(if json { "json" } else { "text" }, async move {
                     let text = response.text().await.map_err(|e| me.engine_exception(e))?;
                     me.yielded();
+                    if json {
+                        return me.json_loads(&text);
+                    }
                     Ok(Value::str(&text))
                 }))
             }

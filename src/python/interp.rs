@@ -206,6 +206,7 @@ const EXCEPTION_TREE: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
     ("InvalidStateError", "Exception"),
+    ("JSONDecodeError", "ValueError"),
     ("QueueEmpty", "Exception"),
     ("QueueFull", "Exception"),
     ("ClientError", "Exception"),
@@ -293,6 +294,7 @@ impl Classes {
             let module = match name {
                 "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" => "asyncio",
                 n if n.starts_with("Client") || n == "ServerTimeoutError" => "aiohttp",
+                "JSONDecodeError" => "json",
                 _ => "builtins",
             };
             by_name.insert(name, make_class(name, vec![base], Some(BuiltinClass::Exception), module));

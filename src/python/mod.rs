@@ -15,6 +15,7 @@ mod eval;
 mod eval_async;
 pub mod format;
 mod interp;
+mod json;
 mod lexer;
 mod methods;
 mod modules;
@@ -229,6 +230,7 @@ impl Interp {
             }
             Value::Instance(i) if i.class.module == "asyncio" => "asyncio.exceptions.",
             Value::Instance(i) if i.class.module == "aiohttp" => "aiohttp.client_exceptions.",
+            Value::Instance(i) if i.class.module == "json" => "json.decoder.",
             _ => "",
         };
         let message = if text.is_empty() { format!("{module}{class}") } else { format!("{module}{class}: {text}") };

@@ -63,6 +63,8 @@ pub fn install(interp: &Rc<Interp>) {
     module(interp, "time", TIME);
     super::aiohttp::install(interp);
     module(interp, "random", RANDOM);
+    let json = module(interp, "json", &["dumps", "loads"]);
+    json.attrs.set(Rc::from("JSONDecodeError"), Value::Class(interp.class("JSONDecodeError")));
 }
 
 /// Waits for Python tasks: all of them (gather), or the first failure unless exceptions are
@@ -486,6 +488,7 @@ impl Interp {
                 Ok(Value::list(picks))
             }
             ("random", _) => self.random_function(name, args),
+            ("json", _) => self.json_function(name, args, kwargs),
             ("aiohttp", _) => self.call_aiohttp(name, args, kwargs),
             _ => self.err("NotImplementedError", format!("{module}.{name}() is not supported by the playground yet")),
         }
