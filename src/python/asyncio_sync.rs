@@ -129,6 +129,7 @@ impl Interp {
                 Native::Condition(ConditionObj { lock, waiters: RefCell::new(VecDeque::new()) })
             }
             "Future" => Native::Future(FutureObj::default()),
+            "Runner" => Native::Runner,
             "TaskGroup" => Native::TaskGroup(TaskGroupObj {
                 tasks: RefCell::new(Vec::new()),
                 errors: RefCell::new(Vec::new()),

@@ -255,6 +255,7 @@ pub const ASYNCIO_CLASSES: &[&str] = &[
     "Condition",
     "Timeout",
     "TaskGroup",
+    "Runner",
 ];
 
 /// aiohttp's classes implemented in Rust (`aiohttp.rs`).

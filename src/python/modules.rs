@@ -161,7 +161,9 @@ impl Future for TaskOrDeadline {
 
 impl Interp {
     pub fn is_asyncio_run(&self, v: &Value) -> bool {
-        matches!(v, Value::Builtin(b) if b.name == "run" && b.id == BuiltinId::Module("asyncio"))
+        matches!(v, Value::Builtin(b) if b.name == "run"
+            && (b.id == BuiltinId::Module("asyncio")
+                || matches!(&b.self_, Some(Value::Native(n)) if matches!(**n, Native::Runner))))
     }
 
     /// `asyncio.run(main())` at module level: runs the coroutine inside the root task.
@@ -894,6 +896,7 @@ impl Interp {
                 "uncancel",
             ],
             Native::Loop => &["time", "call_soon", "call_later", "call_at", "create_future", "create_task"],
+            Native::Runner => &["run", "get_loop", "close", "__enter__", "__exit__"],
             Native::Coroutine(c) if !c.children.borrow().is_empty() => &["cancel", "close", "send", "throw"],
             Native::Coroutine(_) => &["close", "send", "throw"],
             Native::Generator(g) if g.is_async => &["__anext__", "__aiter__", "aclose", "asend", "athrow"],
@@ -983,6 +986,12 @@ impl Interp {
                 }
             }
             Native::Loop => self.loop_method(name, args),
+            Native::Runner => match name {
+                "__enter__" => Ok(this.clone()),
+                "get_loop" => Ok(Value::Native(Rc::new(Native::Loop))),
+                "run" => self.err("RuntimeError", "Runner.run() cannot be called from a running event loop"),
+                _ => Ok(Value::None),
+            },
             Native::Generator(g) => match name {
                 "__anext__" | "asend" => Ok(self.anext_awaitable(n)),
                 "__aiter__" | "__iter__" => Ok(this.clone()),

@@ -27,6 +27,9 @@ pub enum Native {
     /// A value with a name and repr only (`asyncio.FIRST_COMPLETED`'s string is a str; this is for
     /// the running loop object).
     Loop,
+    /// `asyncio.Runner()`: `with asyncio.Runner() as runner: runner.run(main())` runs each
+    /// coroutine as `asyncio.run` does, on the one loop of the run.
+    Runner,
     /// `asyncio.timeout(d)`, `asyncio.TaskGroup()`: context managers with their state.
     Timeout(TimeoutObj),
     TaskGroup(TaskGroupObj),

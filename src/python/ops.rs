@@ -71,6 +71,7 @@ impl Interp {
                 Native::TaskGroup(_) => "TaskGroup",
                 Native::Super { .. } => "super",
                 Native::Http(_) => return self.class(self.http_type_name(v)),
+                Native::Runner => "Runner",
                 Native::Loop | Native::Awaitable(_) => "object",
             },
         };
