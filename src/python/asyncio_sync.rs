@@ -37,7 +37,7 @@ fn new_fut() -> Rc<FutureObj> {
     Rc::new(FutureObj::default())
 }
 
-fn native(v: &Value) -> Option<&Native> {
+pub(super) fn native(v: &Value) -> Option<&Native> {
     match v {
         Value::Native(n) => Some(n),
         _ => None,
@@ -130,6 +130,22 @@ impl Interp {
             }
             "Future" => Native::Future(FutureObj::default()),
             "Runner" => Native::Runner,
+            "Barrier" => {
+                let parties = match kw("parties").or_else(|| args.first().cloned()) {
+                    Some(Value::Int(n)) => n,
+                    _ => return self.err("TypeError", "Barrier() needs the number of parties"),
+                };
+                if parties < 1 {
+                    return self.err("ValueError", "parties must be > 0");
+                }
+                let lock = self.construct_native(&self.class("Lock"), vec![], vec![])?;
+                Native::Barrier(super::native::BarrierObj {
+                    cond: ConditionObj { lock, waiters: RefCell::new(VecDeque::new()) },
+                    parties: parties as usize,
+                    state: Cell::new(super::native::BarrierState::Filling),
+                    count: Cell::new(0),
+                })
+            }
             "TaskGroup" => Native::TaskGroup(TaskGroupObj {
                 tasks: RefCell::new(Vec::new()),
                 errors: RefCell::new(Vec::new()),
@@ -241,6 +257,7 @@ impl Interp {
                 }
             },
             Native::Condition(c) => self.condition_method(this, c, name, args),
+            Native::Barrier(_) => self.barrier_method(this, name),
             Native::Future(f) => self.future_method(this, f, name, args),
             Native::TaskGroup(g) => self.taskgroup_method(this, g, name, args, kwargs),
             Native::Timeout(t) => self.timeout_method(this, t, name, args),
@@ -255,7 +272,7 @@ impl Interp {
         s.value.get() == 0 || s.waiters.borrow().iter().any(|w| !Self::fut_cancelled(w))
     }
 
-    async fn sem_acquire(self: &Rc<Self>, s: &SemaphoreObj, label: String) -> PyResult<()> {
+    pub(super) async fn sem_acquire(self: &Rc<Self>, s: &SemaphoreObj, label: String) -> PyResult<()> {
         if s.is_lock {
             if s.value.get() == 1 && s.waiters.borrow().iter().all(|w| Self::fut_cancelled(w)) {
                 s.value.set(0);
@@ -311,7 +328,7 @@ impl Interp {
         }
     }
 
-    fn sem_release(self: &Rc<Self>, s: &SemaphoreObj) -> PyResult<()> {
+    pub(super) fn sem_release(self: &Rc<Self>, s: &SemaphoreObj) -> PyResult<()> {
         if s.is_lock {
             if s.value.get() == 1 {
                 return self.err("RuntimeError", "Lock is not acquired.");
@@ -466,7 +483,7 @@ impl Interp {
         }
     }
 
-    fn condition_lock<'a>(&self, c: &'a ConditionObj) -> Option<&'a SemaphoreObj> {
+    pub(super) fn condition_lock<'a>(&self, c: &'a ConditionObj) -> Option<&'a SemaphoreObj> {
         match native(&c.lock) {
             Some(Native::Semaphore(s)) => Some(s),
             _ => None,
@@ -529,7 +546,7 @@ impl Interp {
         }
     }
 
-    async fn condition_wait(self: &Rc<Self>, c: &ConditionObj) -> PyResult<()> {
+    pub(super) async fn condition_wait(self: &Rc<Self>, c: &ConditionObj) -> PyResult<()> {
         let Some(lock) = self.condition_lock(c) else { return Ok(()) };
         if lock.value.get() != 0 {
             return self.err("RuntimeError", "cannot wait on un-acquired lock");
@@ -949,6 +966,9 @@ impl Interp {
         let n = native(obj)?;
         if let (Native::Queue(q), "maxsize") = (n, attr) {
             return Some(Ok(Value::Int(q.maxsize as i64)));
+        }
+        if let Native::Barrier(b) = n {
+            return self.barrier_attr(obj, b, attr);
         }
         let m = self.sync_methods(n).iter().copied().find(|m| *m == attr)?;
         Some(Ok(self.builtin_method(obj, m, BuiltinId::NativeMethod)))

@@ -206,6 +206,7 @@ const EXCEPTION_TREE: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
     ("InvalidStateError", "Exception"),
+    ("BrokenBarrierError", "RuntimeError"),
     ("JSONDecodeError", "ValueError"),
     ("QueueEmpty", "Exception"),
     ("QueueFull", "Exception"),
@@ -256,6 +257,7 @@ pub const ASYNCIO_CLASSES: &[&str] = &[
     "Timeout",
     "TaskGroup",
     "Runner",
+    "Barrier",
 ];
 
 /// aiohttp's classes implemented in Rust (`aiohttp.rs`).
@@ -293,7 +295,7 @@ impl Classes {
         for &(name, base) in EXCEPTION_TREE {
             let base = if base.is_empty() { object.clone() } else { by_name[base].clone() };
             let module = match name {
-                "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" => "asyncio",
+                "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "BrokenBarrierError" => "asyncio",
                 n if n.starts_with("Client") || n == "ServerTimeoutError" => "aiohttp",
                 "JSONDecodeError" => "json",
                 _ => "builtins",

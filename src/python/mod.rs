@@ -9,6 +9,7 @@
 mod aiohttp;
 pub mod ast;
 mod asyncio_sync;
+mod barrier;
 mod builtins;
 mod callbacks;
 mod eval;

@@ -52,7 +52,8 @@ fn module(interp: &Rc<Interp>, name: &'static str, functions: &[&'static str]) -
 
 pub fn install(interp: &Rc<Interp>) {
     let asyncio = module(interp, "asyncio", ASYNCIO);
-    let exceptions = ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "TimeoutError"];
+    let exceptions =
+        ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "TimeoutError", "BrokenBarrierError"];
     let classes = super::interp::ASYNCIO_CLASSES.iter().filter(|c| **c != "Timeout");
     for &class in exceptions.iter().chain(classes) {
         asyncio.attrs.set(Rc::from(class), Value::Class(interp.class(class)));
@@ -1023,6 +1024,7 @@ impl Interp {
             | Native::Semaphore(_)
             | Native::Event(_)
             | Native::Condition(_)
+            | Native::Barrier(_)
             | Native::Future(_)
             | Native::TaskGroup(_)
             | Native::Timeout(_) => self.call_sync_method(this, name, args, _kwargs),
