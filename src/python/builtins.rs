@@ -313,10 +313,11 @@ impl Interp {
             "abs" => {
                 self.arity("abs", &args, 1, 1)?;
                 match &args[0] {
-                    Value::Int(i) => Ok(Value::Int(
-                        i.checked_abs()
-                            .ok_or_else(|| self.error("OverflowError", "integer too large for the playground"))?,
-                    )),
+                    Value::Int(i) => Ok(match i.checked_abs() {
+                        Some(a) => Value::Int(a),
+                        None => Value::from_big(super::bigint::BigInt::from_i64(*i).abs()),
+                    }),
+                    Value::BigInt(b) => Ok(Value::from_big(b.abs())),
                     Value::Bool(b) => Ok(Value::Int(*b as i64)),
                     Value::Float(f) => Ok(Value::Float(f.abs())),
                     other => self.err("TypeError", format!("bad operand type for abs(): '{}'", self.type_name(other))),
@@ -664,9 +665,20 @@ impl Interp {
                             Some(Value::Int(b)) => b as u32,
                             _ => 10,
                         };
-                        super::format::parse_int(&s, base).map(Value::Int).map_err(|m| self.error("ValueError", &m))
+                        match super::format::parse_int(&s, base) {
+                            Ok(i) => Ok(Value::Int(i)),
+                            Err(m) => {
+                                // Past 64 bits, a decimal string is still an int.
+                                let digits: String = s.trim().chars().filter(|c| *c != '_').collect();
+                                match super::bigint::BigInt::parse_decimal(&digits).filter(|_| base == 10) {
+                                    Some(b) => Ok(Value::from_big(b)),
+                                    None => Err(self.error("ValueError", &m)),
+                                }
+                            }
+                        }
                     }
                     (Some(Value::Int(i)), _) => Ok(Value::Int(i)),
+                    (Some(v @ Value::BigInt(_)), _) => Ok(v),
                     (Some(Value::Bool(b)), _) => Ok(Value::Int(b as i64)),
                     (Some(Value::Float(f)), _) => super::format::float_to_i64(f)
                         .map(Value::Int)
@@ -684,6 +696,9 @@ impl Interp {
                 None => Ok(Value::Float(0.0)),
                 Some(Value::Str(s)) => {
                     super::format::parse_float(&s).map(Value::Float).map_err(|m| self.error("ValueError", &m))
+                }
+                Some(ref v @ Value::BigInt(_)) if num_opt(v).is_none() => {
+                    self.err("OverflowError", "int too large to convert to float")
                 }
                 Some(v) => match num_opt(&v) {
                     Some(n) => Ok(Value::Float(n.f())),

@@ -30,8 +30,17 @@ impl Interp {
                 id: super::value::BuiltinId::Function,
                 self_: None,
             })),
-            Constant::BigInt(_) => {
-                return self.err("OverflowError", "integer too large for the playground (more than 64 bits)")
+            Constant::BigInt(text) => {
+                let digits: String = text.chars().filter(|c| *c != '_').collect();
+                match super::bigint::BigInt::parse_decimal(&digits) {
+                    Some(b) => Value::from_big(b),
+                    None => {
+                        return self.err(
+                            "NotImplementedError",
+                            "integer literals beyond 64 bits in hex, octal or binary are not supported by the playground yet",
+                        )
+                    }
+                }
             }
             Constant::Imaginary(_) => {
                 return self.err("NotImplementedError", "complex numbers are not supported by the playground yet")
@@ -337,6 +346,7 @@ impl Interp {
     pub fn format_value(self: &Rc<Self>, v: &Value, spec: &str) -> PyResult<String> {
         let r = match v {
             Value::Int(i) => super::format::format_int(*i, spec),
+            Value::BigInt(b) => return self.format_big(b, spec),
             Value::Bool(b) if !spec.is_empty() => super::format::format_int(*b as i64, spec),
             Value::Float(x) => super::format::format_float(*x, spec),
             Value::Str(s) => super::format::format_str(s, spec),

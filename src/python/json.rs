@@ -84,6 +84,7 @@ impl Interp {
             Value::Int(i) => {
                 let _ = write!(out, "{i}");
             }
+            Value::BigInt(b) => out.push_str(&self.big_decimal(b)?),
             Value::Float(f) => out.push_str(&json_float(*f)),
             Value::Str(s) => json_string(s, layout.ensure_ascii, out),
             Value::List(_) | Value::Tuple(_) => {
@@ -305,9 +306,12 @@ impl Interp {
                 } else {
                     match body.parse::<i64>() {
                         Ok(i) => Ok(Value::Int(i)),
-                        Err(_) => {
-                            self.err("OverflowError", "integers beyond 64 bits are not supported by the playground yet")
-                        }
+                        Err(_) => match super::bigint::BigInt::parse_decimal(&body) {
+                            Some(b) => Ok(Value::from_big(b)),
+                            None => {
+                                self.err("ValueError", "Exceeds the limit (4300 digits) for integer string conversion")
+                            }
+                        },
                     }
                 }
             }

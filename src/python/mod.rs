@@ -10,6 +10,7 @@ mod aiohttp;
 pub mod ast;
 mod asyncio_sync;
 mod barrier;
+mod bigint;
 mod builtins;
 mod callbacks;
 mod eval;

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp};
+use super::bigint::BigInt;
 use super::format;
 use super::interp::Interp;
 use super::native::Native;
@@ -34,7 +35,7 @@ impl Interp {
         let name = match v {
             Value::None => "NoneType",
             Value::Bool(_) => "bool",
-            Value::Int(_) => "int",
+            Value::Int(_) | Value::BigInt(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::Bytes(_) => "bytes",
@@ -95,6 +96,8 @@ impl Interp {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            // Never zero: zero is an `Int`.
+            Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Bytes(b) => !b.is_empty(),
@@ -131,6 +134,7 @@ impl Interp {
             Value::Bool(true) => "True".into(),
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => self.big_decimal(b)?,
             Value::Float(f) => format::float_repr(*f),
             Value::Str(s) => format::str_repr(s),
             Value::Bytes(b) => format::bytes_repr(b),
@@ -289,6 +293,7 @@ impl Interp {
             Value::None => Key::None,
             Value::Bool(b) => Key::Int(*b as i64),
             Value::Int(i) => Key::Int(*i),
+            Value::BigInt(b) => Key::BigInt(b.clone()),
             Value::Float(f) => {
                 if f.fract() == 0.0 && f.abs() < 9.2e18 {
                     Key::Int(*f as i64)
@@ -308,6 +313,9 @@ impl Interp {
 
     /// `a == b`.
     pub fn eq(self: &Rc<Self>, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(ord) = self.big_cmp(a, b) {
+            return Ok(ord == Some(std::cmp::Ordering::Equal));
+        }
         Ok(match (a, b) {
             (Value::None, Value::None) => true,
             (Value::Bool(x), Value::Bool(y)) => x == y,
@@ -391,6 +399,10 @@ impl Interp {
     fn order(self: &Rc<Self>, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
         use std::cmp::Ordering;
         let ord: Option<Ordering> = match (a, b) {
+            _ if self.big_cmp(a, b).is_some() => match self.big_cmp(a, b).flatten() {
+                Some(o) => Some(o),
+                None => return Ok(false),
+            },
             (Value::Int(_) | Value::Bool(_) | Value::Float(_), Value::Int(_) | Value::Bool(_) | Value::Float(_)) => {
                 match (num(a), num(b)) {
                     (Num::I(x), Num::I(y)) => Some(x.cmp(&y)),
@@ -539,6 +551,9 @@ impl Interp {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return self.int_op(*x, op, *y);
         }
+        if let Some(r) = self.big_binop(a, op, b) {
+            return r;
+        }
         match (a, b) {
             (Value::Int(_) | Value::Bool(_) | Value::Float(_), Value::Int(_) | Value::Bool(_) | Value::Float(_)) => {
                 match (num(a), num(b)) {
@@ -679,10 +694,21 @@ impl Interp {
 
     fn int_op(&self, x: i64, op: BinOp, y: i64) -> PyResult<Value> {
         let overflow = || self.error("OverflowError", "integer too large for the playground (more than 64 bits)");
+        // Past 64 bits, Python's ints keep going: the same operation on big ints.
+        let big = || self.big_op(&BigInt::from_i64(x), op, &BigInt::from_i64(y));
         Ok(Value::Int(match op {
-            BinOp::Add => x.checked_add(y).ok_or_else(overflow)?,
-            BinOp::Sub => x.checked_sub(y).ok_or_else(overflow)?,
-            BinOp::Mult => x.checked_mul(y).ok_or_else(overflow)?,
+            BinOp::Add => match x.checked_add(y) {
+                Some(v) => v,
+                None => return big(),
+            },
+            BinOp::Sub => match x.checked_sub(y) {
+                Some(v) => v,
+                None => return big(),
+            },
+            BinOp::Mult => match x.checked_mul(y) {
+                Some(v) => v,
+                None => return big(),
+            },
             BinOp::Div => {
                 if y == 0 {
                     return self.err("ZeroDivisionError", "division by zero");
@@ -694,7 +720,7 @@ impl Interp {
                     return self.err("ZeroDivisionError", "integer division or modulo by zero");
                 }
                 if x == i64::MIN && y == -1 {
-                    return Err(overflow());
+                    return big();
                 }
                 format::int_floordiv(x, y)
             }
@@ -715,8 +741,10 @@ impl Interp {
                     }
                     return Ok(Value::Float((x as f64).powf(y as f64)));
                 }
-                let exp = u32::try_from(y).map_err(|_| overflow())?;
-                x.checked_pow(exp).ok_or_else(overflow)?
+                match u32::try_from(y).ok().and_then(|exp| x.checked_pow(exp)) {
+                    Some(v) => v,
+                    None => return big(),
+                }
             }
             BinOp::LShift => {
                 if y < 0 {
@@ -859,9 +887,12 @@ impl Interp {
         use super::ast::UnaryOp;
         Ok(match (op, v) {
             (UnaryOp::Not, _) => Value::Bool(!self.truthy(v)?),
-            (UnaryOp::Neg, Value::Int(i)) => Value::Int(
-                i.checked_neg().ok_or_else(|| self.error("OverflowError", "integer too large for the playground"))?,
-            ),
+            (UnaryOp::Neg, Value::Int(i)) => match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => Value::from_big(BigInt::from_i64(*i).neg()),
+            },
+            (UnaryOp::Neg, Value::BigInt(b)) => Value::from_big(b.neg()),
+            (UnaryOp::Pos, Value::BigInt(_)) => v.clone(),
             (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(*b as i64)),
             (UnaryOp::Neg, Value::Float(f)) => Value::Float(-f),
             (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => v.clone(),
@@ -933,6 +964,7 @@ pub fn num(v: &Value) -> Num {
 pub fn num_opt(v: &Value) -> Option<Num> {
     match v {
         Value::Int(i) => Some(Num::I(*i)),
+        Value::BigInt(b) => b.to_f64().map(Num::F),
         Value::Bool(b) => Some(Num::I(*b as i64)),
         Value::Float(f) => Some(Num::F(*f)),
         _ => None,
@@ -972,5 +1004,164 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
         BinOp::BitOr => ("__or__", "__ror__"),
         BinOp::BitXor => ("__xor__", "__rxor__"),
         BinOp::BitAnd => ("__and__", "__rand__"),
+    }
+}
+
+/// Ints beyond 64 bits (`bigint.rs`): where they meet the operators.
+impl Interp {
+    /// An int operand as a big int (`None` for anything else).
+    fn as_big(v: &Value) -> Option<BigInt> {
+        match v {
+            Value::BigInt(b) => Some((**b).clone()),
+            Value::Int(i) => Some(BigInt::from_i64(*i)),
+            Value::Bool(b) => Some(BigInt::from_i64(*b as i64)),
+            _ => None,
+        }
+    }
+
+    /// `a <=> b` when one side is a big int and the other a number: `Some(None)` for a NaN.
+    fn big_cmp(&self, a: &Value, b: &Value) -> Option<Option<std::cmp::Ordering>> {
+        if !matches!(a, Value::BigInt(_)) && !matches!(b, Value::BigInt(_)) {
+            return None;
+        }
+        match (Self::as_big(a), Self::as_big(b)) {
+            (Some(x), Some(y)) => Some(Some(x.cmp(&y))),
+            _ => {
+                let f = |v: &Value| match v {
+                    Value::Float(f) => Some(*f),
+                    other => Self::as_big(other)
+                        .map(|b| b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })),
+                };
+                Some(f(a)?.partial_cmp(&f(b)?))
+            }
+        }
+    }
+
+    /// A binary operator with a big int on either side (`None` when neither is one).
+    fn big_binop(&self, a: &Value, op: BinOp, b: &Value) -> Option<PyResult<Value>> {
+        if !matches!(a, Value::BigInt(_)) && !matches!(b, Value::BigInt(_)) {
+            return None;
+        }
+        match (Self::as_big(a), Self::as_big(b)) {
+            (Some(x), Some(y)) => Some(self.big_op(&x, op, &y)),
+            _ => {
+                // With a float: the int becomes a float first, as in CPython.
+                let (Some(x), Some(y)) = (num_opt(a), num_opt(b)) else {
+                    return (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
+                        .then(|| self.err("OverflowError", "int too large to convert to float"));
+                };
+                Some(self.binop_floats(x.f(), op, y.f()))
+            }
+        }
+    }
+
+    fn binop_floats(&self, x: f64, op: BinOp, y: f64) -> PyResult<Value> {
+        Ok(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mult => x * y,
+            BinOp::Div if y != 0.0 => x / y,
+            BinOp::Pow => x.powf(y),
+            BinOp::Div => return self.err("ZeroDivisionError", "float division by zero"),
+            _ => {
+                return self.err(
+                    "NotImplementedError",
+                    "this operator on a big int and a float is not supported by the playground yet",
+                )
+            }
+        }))
+    }
+
+    pub(super) fn big_op(&self, x: &BigInt, op: BinOp, y: &BigInt) -> PyResult<Value> {
+        let zero = || self.err("ZeroDivisionError", "integer division or modulo by zero");
+        Ok(Value::from_big(match op {
+            BinOp::Add => x.add(y),
+            BinOp::Sub => x.sub(y),
+            BinOp::Mult => {
+                self.check_big_bits(x.bit_length() + y.bit_length())?;
+                x.mul(y)
+            }
+            BinOp::FloorDiv => match x.divmod(y) {
+                Some((q, _)) => q,
+                None => return zero(),
+            },
+            BinOp::Mod => match x.divmod(y) {
+                Some((_, r)) => r,
+                None => return zero(),
+            },
+            BinOp::Div => {
+                if y.is_zero() {
+                    return self.err("ZeroDivisionError", "division by zero");
+                }
+                let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) else {
+                    return self.err("OverflowError", "integer division result too large for a float");
+                };
+                return Ok(Value::Float(a / b));
+            }
+            BinOp::Pow => {
+                if y.is_negative() {
+                    let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) else {
+                        return self.err("OverflowError", "int too large to convert to float");
+                    };
+                    return Ok(Value::Float(a.powf(b)));
+                }
+                let exp = y.to_i64().unwrap_or(i64::MAX) as u64;
+                if x.bit_length() > 1 {
+                    self.check_big_bits(x.bit_length().saturating_mul(exp))?;
+                }
+                x.pow(exp)
+            }
+            _ => {
+                return self.err(
+                    "NotImplementedError",
+                    format!("'{}' on integers beyond 64 bits is not supported by the playground yet", symbol(op)),
+                )
+            }
+        }))
+    }
+
+    /// Memory stays bounded: an int of more than a few million bits is refused.
+    fn check_big_bits(&self, bits: u64) -> PyResult<()> {
+        if bits > 1 << 22 {
+            return self.err("MemoryError", "the playground keeps integers under 4,194,304 bits");
+        }
+        Ok(())
+    }
+
+    /// `format(n, spec)` of a big int: plain, or with `,` / `_` grouping.
+    pub(super) fn format_big(&self, b: &BigInt, spec: &str) -> PyResult<String> {
+        let text = self.big_decimal(b)?;
+        let group = match spec.trim_end_matches('d') {
+            "" => return Ok(text),
+            "," => ',',
+            "_" => '_',
+            _ => {
+                return self.err(
+                    "NotImplementedError",
+                    format!(
+                        "the format spec '{spec}' on integers beyond 64 bits is not supported by the playground yet"
+                    ),
+                )
+            }
+        };
+        let (sign, digits) = text.split_at(text.starts_with('-') as usize);
+        let mut out = String::from(sign);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        Ok(out)
+    }
+
+    /// `str(n)` of a big int, with CPython's limit on the digits.
+    pub(super) fn big_decimal(&self, b: &BigInt) -> PyResult<String> {
+        b.to_decimal().ok_or_else(|| {
+            self.error(
+                "ValueError",
+                "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+            )
+        })
     }
 }

@@ -17,6 +17,8 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// An int beyond 64 bits (never one that fits in an `i64`: see `Value::from_big`).
+    BigInt(Rc<super::bigint::BigInt>),
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
@@ -258,6 +260,7 @@ pub enum Key {
     None,
     /// Ints, bools and floats with an integral value (`1 == 1.0 == True`).
     Int(i64),
+    BigInt(Rc<super::bigint::BigInt>),
     /// Other floats, by their bits (NaN keys are each their own, like CPython's identity rule).
     Float(u64),
     Str(Rc<str>),
@@ -377,6 +380,14 @@ impl Dict {
 }
 
 impl Value {
+    /// An int result: `Int` when it fits in 64 bits, else `BigInt`.
+    pub fn from_big(b: super::bigint::BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
     pub fn str(text: &str) -> Value {
         Value::Str(Rc::from(text))
     }
@@ -399,6 +410,7 @@ impl Value {
             Value::None => 1,
             Value::Bool(b) => 2 + *b as usize,
             Value::Int(i) => *i as usize,
+            Value::BigInt(b) => Rc::as_ptr(b) as usize,
             Value::Float(f) => f.to_bits() as usize,
             Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
             Value::Bytes(b) => Rc::as_ptr(b) as *const u8 as usize,
