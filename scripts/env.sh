@@ -76,10 +76,11 @@ wasm_trunk() { wasm_env trunk "$@"; }
 # (`-C panic=immediate-abort`, unstable, hence RUSTC_BOOTSTRAP): no panic message formatting, no
 # file/line strings, no unwinding tables. Measured (issue 14): 25 kB less brotli wasm. A panic in
 # the release build is then a bare wasm trap, which static/boot.js turns into the panic banner;
-# debug builds (`trunk serve`, the wasm tests) keep ordinary panics with their messages.
+# debug builds (`trunk serve`, the wasm tests) keep ordinary panics with their messages. RUSTFLAGS
+# replaces .cargo/config.toml's wasm rustflags, so the 16 MiB wasm stack is repeated here.
 wasm_release_env() {
   RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" wasm_env "$@"
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Clink-arg=-zstack-size=16777216" wasm_env "$@"
 }
 wasm_release_trunk() { wasm_release_env trunk "$@"; }
 

@@ -241,3 +241,29 @@ async fn interpreted_code_that_never_yields_is_stopped_with_its_line() {
     assert!(error.message.contains("without an await"), "{}", error.message);
     assert!(error.message.contains("line 5"), "the line that never yields: {}", error.message);
 }
+
+/// The interpreter on the page's wasm stack: nested Python calls up to near the limit run, and a
+/// recursion that never ends is Python's `RecursionError`, never a trap of an exhausted stack
+/// (the browser's, or the wasm's linear one). 900 frames in a release build
+/// (`cargo test --release --target wasm32-unknown-unknown --test browser_runtime`), 120 in the
+/// debug build the test command runs (`python::RECURSION_LIMIT`).
+#[wasm_bindgen_test]
+async fn deep_python_recursion_is_a_recursion_error_not_a_crash() {
+    let near_limit = if cfg!(debug_assertions) { 120 } else { 900 };
+    let source = format!(
+        "def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\n\nprint(depth({near_limit}))\n\ndef forever(n):\n    return forever(n + 1)\n\nforever(0)\n"
+    );
+    let program = Program::compile(&source).expect("valid Python");
+    let aio = Aio::new(Rc::new(BrowserRuntime::new(1.0)));
+    let started = python::start(&program, &aio, 0);
+    let mut waited = 0;
+    while !started.task.is_done() {
+        assert!(waited < 20_000, "the program never ended");
+        TimeoutFuture::new(20).await;
+        waited += 20;
+    }
+    assert_eq!(printed_lines(&aio.take_events()), [near_limit.to_string()]);
+    let report = started.report.borrow();
+    let error = report.error.as_ref().expect("the endless recursion raised");
+    assert_eq!(error.message, "RecursionError: maximum recursion depth exceeded");
+}
