@@ -719,7 +719,27 @@ impl Interp {
                             _ => None,
                         };
                     }
-                    parts.push(self.repr(&v).unwrap_or_else(|_| "…".into()))
+                    // Plain values as Python writes them; an object by its parameter's name
+                    // (`fetch_url(session, 'https://…')`, as the chapter writes the call), not by
+                    // a repr such as `<ClientSession object at 0x…>`.
+                    let plain = matches!(
+                        v,
+                        Value::None
+                            | Value::Bool(_)
+                            | Value::Int(_)
+                            | Value::BigInt(_)
+                            | Value::Float(_)
+                            | Value::Str(_)
+                            | Value::Bytes(_)
+                            | Value::Tuple(_)
+                            | Value::List(_)
+                            | Value::Dict(_)
+                    );
+                    if plain {
+                        parts.push(self.repr(&v).unwrap_or_else(|_| "…".into()))
+                    } else {
+                        parts.push(p.name.to_string())
+                    }
                 }
                 None => parts.push(p.name.to_string()),
             }

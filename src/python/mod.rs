@@ -136,15 +136,27 @@ fn root_coroutine(module: &ast::Module) -> String {
         },
         _ => None,
     };
+    // `coro = fetch_data()` then `await coro` (44.1.1): the coroutine made by that call.
+    let mut made: Vec<(&str, String)> = Vec::new();
     for stmt in &module.body {
         let value = match &stmt.kind {
             StmtKind::Expr(e) => e,
-            StmtKind::Assign { value, .. } => value,
+            StmtKind::Assign { value, targets } => {
+                if let ([target], Some(text)) = (&targets[..], called(value)) {
+                    if let ExprKind::Name(n) = &target.kind {
+                        made.push((&n.id, text));
+                    }
+                }
+                value
+            }
             StmtKind::AnnAssign { value: Some(value), .. } => value,
             _ => continue,
         };
         let found = match &value.kind {
-            ExprKind::Await(inner) => called(inner),
+            ExprKind::Await(inner) => called(inner).or_else(|| match &inner.kind {
+                ExprKind::Name(n) => made.iter().rev().find(|(name, _)| **name == *n.id).map(|(_, text)| text.clone()),
+                _ => None,
+            }),
             ExprKind::Call { func, args } => match (&func.kind, args.first().map(|a| &a.kind)) {
                 (ExprKind::Attribute { attr, .. }, Some(ArgKind::Positional(coro))) if &**attr == "run" => called(coro),
                 _ => None,

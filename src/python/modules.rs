@@ -362,10 +362,16 @@ impl Interp {
                     return self.err("TypeError", "to_thread() missing 1 required positional argument: 'func'");
                 };
                 let rest: Vec<Value> = args.collect();
-                let label = match &func {
-                    Value::Function(f) => format!("to_thread({})", f.def.name),
-                    _ => "to_thread(…)".to_string(),
+                // `to_thread(cpu_work, 1)`: the function and its arguments, as the call was written.
+                let mut label = match &func {
+                    Value::Function(f) => format!("to_thread({}", f.def.name),
+                    _ => "to_thread(…".to_string(),
                 };
+                for a in &rest {
+                    label.push_str(", ");
+                    label.push_str(&self.repr(a)?);
+                }
+                label.push(')');
                 let me = self.clone();
                 Ok(self.awaitable("to_thread", async move { me.to_thread(func, rest, kwargs, label).await }))
             }
