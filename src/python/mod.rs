@@ -19,6 +19,7 @@ pub mod format;
 mod interp;
 mod json;
 mod lexer;
+mod math;
 mod methods;
 mod modules;
 mod native;

@@ -64,6 +64,20 @@ pub fn install(interp: &Rc<Interp>) {
     module(interp, "time", TIME);
     super::aiohttp::install(interp);
     module(interp, "random", RANDOM);
+    let math = module(interp, "math", super::math::MATH);
+    for (name, value) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
+        math.attrs.set(Rc::from(name), Value::Float(value));
+    }
+    let typing = module(interp, "typing", &[]);
+    for &name in super::math::TYPING {
+        typing.attrs.set(Rc::from(name), Value::Class(interp.class("object")));
+    }
     let json = module(interp, "json", &["dumps", "loads"]);
     json.attrs.set(Rc::from("JSONDecodeError"), Value::Class(interp.class("JSONDecodeError")));
 }
@@ -498,6 +512,7 @@ impl Interp {
             }
             ("random", _) => self.random_function(name, args),
             ("json", _) => self.json_function(name, args, kwargs),
+            ("math", _) => self.math_function(name, args),
             ("aiohttp", _) => self.call_aiohttp(name, args, kwargs),
             _ => self.err("NotImplementedError", format!("{module}.{name}() is not supported by the playground yet")),
         }
