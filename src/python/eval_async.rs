@@ -226,82 +226,104 @@ impl Interp {
         .boxed_local()
     }
 
+    /// Runs a statement that may suspend. As in `eval_a`, the arms share await points: the
+    /// expressions a statement evaluates first go through one loop, the `for`/`while` loops share
+    /// one body, and the block run last (a branch, an `else`, a `finally`) is awaited in one place.
     fn exec_a<'a>(self: &'a Rc<Self>, f: &'a Frame, s: &'a Stmt) -> LocalBoxFuture<'a, PyResult<Flow>> {
         async move {
             f.line.set(s.pos.line);
             self.step()?;
-            match &s.kind {
-                StmtKind::Expr(e) => {
-                    self.eval_a(f, e).await?;
-                }
+            let heads: [Option<&Expr>; 2] = match &s.kind {
+                StmtKind::Expr(x)
+                | StmtKind::AugAssign { value: x, .. }
+                | StmtKind::AnnAssign { value: Some(x), .. }
+                | StmtKind::Return(Some(x))
+                | StmtKind::If { test: x, .. }
+                | StmtKind::For { iter: x, .. }
+                | StmtKind::Assert { test: x, .. } => [Some(x), None],
                 StmtKind::Assign { targets, value } => {
                     self.set_lane_hint(targets, value);
-                    let v = self.eval_a(f, value).await;
-                    self.lane_hint.borrow_mut().take();
-                    let v = v?;
+                    [Some(value), None]
+                }
+                StmtKind::Raise { exc, cause } => [exc.as_ref(), cause.as_ref()],
+                StmtKind::While { .. } | StmtKind::Try { .. } | StmtKind::With { .. } => [None, None],
+                _ => return self.exec(f, s),
+            };
+            let mut values = [Value::None, Value::None];
+            let mut failed = None;
+            for (slot, x) in values.iter_mut().zip(heads) {
+                if let Some(x) = x {
+                    match self.eval_a(f, x).await {
+                        Ok(v) => *slot = v,
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
+                    }
+                }
+            }
+            if let StmtKind::Assign { .. } = &s.kind {
+                self.lane_hint.borrow_mut().take();
+            }
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            let [v, c] = values;
+            // The block to run last, and for a `try … finally`, the result the `finally` block
+            // passes on when it ends normally.
+            let mut tail: &[Stmt] = &[];
+            let mut before_finally: Option<PyResult<Flow>> = None;
+            match &s.kind {
+                StmtKind::Assign { targets, .. } => {
                     for t in targets {
                         self.assign(f, t, v.clone())?;
                     }
                 }
-                StmtKind::AugAssign { target, op, value } => {
-                    let v = self.eval_a(f, value).await?;
-                    self.aug_assign(f, target, *op, value, Some(v))?;
-                }
-                StmtKind::AnnAssign { target, value: Some(value), .. } => {
-                    let v = self.eval_a(f, value).await?;
-                    self.assign(f, target, v)?;
-                }
-                StmtKind::Return(Some(e)) => return Ok(Flow::Return(self.eval_a(f, e).await?)),
-                StmtKind::If { test, body, orelse } => {
-                    let t = self.eval_a(f, test).await?;
-                    return if self.truthy(&t)? {
-                        self.exec_block_a(f, body).await
-                    } else {
-                        self.exec_block_a(f, orelse).await
+                StmtKind::AugAssign { target, op, value } => self.aug_assign(f, target, *op, value, Some(v))?,
+                StmtKind::AnnAssign { target, .. } => self.assign(f, target, v)?,
+                StmtKind::Return(_) => return Ok(Flow::Return(v)),
+                StmtKind::If { body, orelse, .. } => tail = if self.truthy(&v)? { body } else { orelse },
+                StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+                    let (sync_iter, async_iter) = match &s.kind {
+                        StmtKind::For { is_async: true, .. } => (None, Some(self.aiter(&v)?)),
+                        StmtKind::For { .. } => (Some(self.iter(&v)?), None),
+                        _ => (None, None),
                     };
-                }
-                StmtKind::While { test, body, orelse } => loop {
-                    let t = self.eval_a(f, test).await?;
-                    if !self.truthy(&t)? {
-                        return self.exec_block_a(f, orelse).await;
-                    }
-                    match self.loop_body_a(f, body).await? {
-                        Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
-                        Some(_) => break,
-                        None => {}
-                    }
-                    f.line.set(s.pos.line);
-                    self.step()?;
-                },
-                StmtKind::For { target, iter, body, orelse, is_async } => {
-                    let iterable = self.eval_a(f, iter).await?;
-                    if *is_async {
-                        let aiter = self.aiter(&iterable)?;
-                        loop {
-                            let item = match self.anext(&aiter).await {
-                                Ok(v) => v,
-                                Err(e) if self.exc_is(&e, "StopAsyncIteration") => {
-                                    return self.exec_block_a(f, orelse).await;
+                    loop {
+                        let more = match (&s.kind, &sync_iter, &async_iter) {
+                            (StmtKind::While { test, .. }, _, _) => {
+                                let t = self.eval_a(f, test).await?;
+                                self.truthy(&t)?
+                            }
+                            (StmtKind::For { target, .. }, Some(it), _) => match self.next(it)? {
+                                Some(item) => {
+                                    self.assign(f, target, item)?;
+                                    true
                                 }
+                                None => false,
+                            },
+                            (StmtKind::For { target, .. }, _, Some(ait)) => match self.anext(ait).await {
+                                Ok(item) => {
+                                    self.assign(f, target, item)?;
+                                    true
+                                }
+                                Err(e) if self.exc_is(&e, "StopAsyncIteration") => false,
                                 Err(e) => return Err(e),
-                            };
-                            self.assign(f, target, item)?;
-                            match self.loop_body_a(f, body).await? {
-                                Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
-                                Some(_) => break,
-                                None => {}
-                            }
+                            },
+                            _ => false,
+                        };
+                        if !more {
+                            tail = orelse;
+                            break;
                         }
-                    } else {
-                        let it = self.iter(&iterable)?;
-                        loop {
-                            let Some(item) = self.next(&it)? else { return self.exec_block_a(f, orelse).await };
-                            self.assign(f, target, item)?;
-                            match self.loop_body_a(f, body).await? {
-                                Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
-                                Some(_) => break,
-                                None => {}
-                            }
+                        match self.loop_body_a(f, body).await? {
+                            Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
+                            Some(_) => break,
+                            None => {}
+                        }
+                        if let StmtKind::While { .. } = &s.kind {
+                            f.line.set(s.pos.line);
+                            self.step()?;
                         }
                     }
                 }
@@ -314,37 +336,36 @@ impl Interp {
                     if finalbody.is_empty() {
                         return result;
                     }
-                    return match self.exec_block_a(f, finalbody).await? {
-                        Flow::Normal => result,
-                        other => Ok(other),
-                    };
+                    tail = finalbody;
+                    before_finally = Some(result);
                 }
                 StmtKind::With { items, body, is_async } => return self.with_a(f, items, body, *is_async).await,
                 StmtKind::Raise { exc, cause } => {
-                    let e = match exc {
-                        Some(e) => Some(self.eval_a(f, e).await?),
-                        None => None,
-                    };
-                    let c = match cause {
-                        Some(c) => Some(self.eval_a(f, c).await?),
-                        None => None,
-                    };
+                    let e = exc.as_ref().map(|_| v);
+                    let c = cause.as_ref().map(|_| c);
                     return Err(self.make_raise(f, e, c)?);
                 }
-                StmtKind::Assert { test, msg } => {
-                    let t = self.eval_a(f, test).await?;
-                    if !self.truthy(&t)? {
-                        let args = match msg {
-                            Some(m) => vec![self.eval_a(f, m).await?],
-                            None => vec![],
-                        };
-                        let value = self.exception_instance(self.class("AssertionError"), args);
-                        return Err(Box::new(Exc { value, traceback: vec![] }));
-                    }
+                StmtKind::Assert { msg, .. } if !self.truthy(&v)? => {
+                    let args = match msg {
+                        Some(m) => vec![self.eval_a(f, m).await?],
+                        None => vec![],
+                    };
+                    let value = self.exception_instance(self.class("AssertionError"), args);
+                    return Err(Box::new(Exc { value, traceback: vec![] }));
                 }
-                _ => return self.exec(f, s),
+                _ => {}
             }
-            Ok(Flow::Normal)
+            if tail.is_empty() {
+                return Ok(Flow::Normal);
+            }
+            let flow = self.exec_block_a(f, tail).await;
+            match before_finally {
+                Some(result) => match flow? {
+                    Flow::Normal => result,
+                    other => Ok(other),
+                },
+                None => flow,
+            }
         }
         .boxed_local()
     }
@@ -437,75 +458,107 @@ impl Interp {
     }
 
     /// Evaluates an expression that may suspend.
+    ///
+    /// Every `.await` in this state machine costs code (a state, the locals kept across it, a
+    /// drop path), so the arms share await points: the operands an expression evaluates first
+    /// go through one loop, and each arm that walks a list of children awaits in one place.
     pub fn eval_a<'a>(self: &'a Rc<Self>, f: &'a Frame, e: &'a Expr) -> LocalBoxFuture<'a, PyResult<Value>> {
         if !e.suspends {
             return futures::future::ready(self.eval(f, e)).boxed_local();
         }
         async move {
+            // The operands evaluated before anything else, in source order.
+            let operands: [Option<&Expr>; 2] = match &e.kind {
+                ExprKind::BinOp { left, right, .. } => [Some(left), Some(right)],
+                ExprKind::Subscript { value, index } => [Some(value), Some(index)],
+                ExprKind::UnaryOp { operand: x, .. }
+                | ExprKind::Attribute { value: x, .. }
+                | ExprKind::NamedExpr { value: x, .. }
+                | ExprKind::IfExp { test: x, .. }
+                | ExprKind::Compare { left: x, .. }
+                | ExprKind::Await(x)
+                | ExprKind::YieldFrom(x) => [Some(x), None],
+                ExprKind::Yield(x) => [x.as_deref(), None],
+                ExprKind::Comprehension { generators, .. } => [Some(&generators[0].iter), None],
+                // `obj.method(...)`: `obj` first, the attribute is looked up before the arguments.
+                ExprKind::Call { func, .. } => match &func.kind {
+                    ExprKind::Attribute { value, .. } => [Some(value), None],
+                    _ => [Some(func), None],
+                },
+                _ => [None, None],
+            };
+            let mut values = [Value::None, Value::None];
+            for (slot, x) in values.iter_mut().zip(operands) {
+                if let Some(x) = x {
+                    *slot = self.eval_a(f, x).await?;
+                }
+            }
+            let [a, b] = values;
             match &e.kind {
                 ExprKind::Await(inner) => {
-                    let v = self.eval_a(f, inner).await?;
                     f.line.set(e.pos.line);
                     // `await f(...)` inside a coroutine runs f in this task: the timeline shows the
                     // call as a sub-row of the task's lane (44.3's sequential loop).
-                    let call = match (&inner.kind, &v, &f.function) {
+                    let call = match (&inner.kind, &a, &f.function) {
                         (ExprKind::Call { .. }, Value::Native(n), Some(_)) if f.loops.get() > 0 => match &**n {
                             Native::Coroutine(c) if !c.builtin => Some((c.lane.clone(), c.call_text.clone())),
                             _ => None,
                         },
                         _ => None,
                     };
-                    let Some((name, text)) = call else { return self.await_value(v).await };
-                    self.aio.call_started(&name, &text);
-                    let r = self.await_value(v).await;
-                    let error = match &r {
-                        Ok(_) => None,
-                        Err(e) => Some(self.exception_line(e)),
-                    };
-                    self.aio.call_ended(error);
+                    if let Some((name, text)) = &call {
+                        self.aio.call_started(name, text);
+                    }
+                    let r = self.await_value(a).await;
+                    if call.is_some() {
+                        let error = r.as_ref().err().map(|e| self.exception_line(e));
+                        self.aio.call_ended(error);
+                    }
                     r
                 }
-                ExprKind::Yield(value) => {
-                    let v = match value {
-                        Some(v) => self.eval_a(f, v).await?,
-                        None => Value::None,
+                ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                    // `yield x` hands over its operand once; `yield from it` each item of it
+                    // (what was sent in is dropped), through the same yield point.
+                    let (it, mut once) = match &e.kind {
+                        ExprKind::YieldFrom(_) => (Some(self.iter(&a)?), None),
+                        _ => (None, Some(a)),
                     };
-                    self.yield_value(f, v).await
-                }
-                ExprKind::YieldFrom(inner) => {
-                    let sub = self.eval_a(f, inner).await?;
-                    let it = self.iter(&sub)?;
-                    while let Some(v) = self.next(&it)? {
-                        self.yield_value(f, v).await?;
+                    loop {
+                        let v = match &it {
+                            Some(it) => match self.next(it)? {
+                                Some(v) => v,
+                                None => return Ok(Value::None),
+                            },
+                            None => once.take().unwrap_or(Value::None),
+                        };
+                        let sent = self.yield_value(f, v).await;
+                        if it.is_none() {
+                            return sent;
+                        }
+                        sent?;
                     }
-                    Ok(Value::None)
                 }
                 ExprKind::Call { func, args } => {
-                    let (callee, bound) = match &func.kind {
-                        ExprKind::Attribute { value, attr } => {
-                            let obj = self.eval_a(f, value).await?;
-                            (self.getattr(&obj, attr)?, None::<Value>)
-                        }
-                        _ => (self.eval_a(f, func).await?, None),
+                    let callee = match &func.kind {
+                        ExprKind::Attribute { attr, .. } => self.getattr(&a, attr)?,
+                        _ => a,
                     };
                     let mut pos = Vec::new();
                     let mut kw = Vec::new();
-                    for a in args {
-                        match &a.kind {
-                            super::ast::ArgKind::Positional(x) => pos.push(self.eval_a(f, x).await?),
-                            super::ast::ArgKind::Star(x) => {
-                                let v = self.eval_a(f, x).await?;
-                                pos.extend(self.collect(&v)?);
-                            }
-                            super::ast::ArgKind::Keyword(k, x) => kw.push((k.clone(), self.eval_a(f, x).await?)),
-                            super::ast::ArgKind::DoubleStar(x) => {
-                                let v = self.eval_a(f, x).await?;
-                                self.spread_kwargs(&v, &mut kw)?;
-                            }
+                    for arg in args {
+                        let x = match &arg.kind {
+                            super::ast::ArgKind::Positional(x)
+                            | super::ast::ArgKind::Star(x)
+                            | super::ast::ArgKind::Keyword(_, x)
+                            | super::ast::ArgKind::DoubleStar(x) => x,
+                        };
+                        let v = self.eval_a(f, x).await?;
+                        match &arg.kind {
+                            super::ast::ArgKind::Positional(_) => pos.push(v),
+                            super::ast::ArgKind::Star(_) => pos.extend(self.collect(&v)?),
+                            super::ast::ArgKind::Keyword(k, _) => kw.push((k.clone(), v)),
+                            super::ast::ArgKind::DoubleStar(_) => self.spread_kwargs(&v, &mut kw)?,
                         }
-                    }
-                    if let Some(b) = bound {
-                        pos.insert(0, b);
                     }
                     f.line.set(e.pos.line);
                     if self.is_asyncio_run(&callee) {
@@ -513,17 +566,10 @@ impl Interp {
                     }
                     self.call_at(&callee, pos, kw, e.pos.line)
                 }
-                ExprKind::BinOp { left, op, right } => {
-                    let a = self.eval_a(f, left).await?;
-                    let b = self.eval_a(f, right).await?;
-                    self.binop(&a, *op, &b)
-                }
-                ExprKind::UnaryOp { op, operand } => {
-                    let v = self.eval_a(f, operand).await?;
-                    self.unary(*op, &v)
-                }
-                ExprKind::Compare { left, ops } => {
-                    let mut a = self.eval_a(f, left).await?;
+                ExprKind::BinOp { op, .. } => self.binop(&a, *op, &b),
+                ExprKind::UnaryOp { op, .. } => self.unary(*op, &a),
+                ExprKind::Compare { ops, .. } => {
+                    let mut a = a;
                     for (op, right) in ops {
                         let b = self.eval_a(f, right).await?;
                         if !self.compare(&a, *op, &b)? {
@@ -544,31 +590,24 @@ impl Interp {
                     }
                     Ok(last)
                 }
-                ExprKind::IfExp { test, body, orelse } => {
-                    let t = self.eval_a(f, test).await?;
-                    if self.truthy(&t)? {
-                        self.eval_a(f, body).await
-                    } else {
-                        self.eval_a(f, orelse).await
-                    }
+                ExprKind::IfExp { body, orelse, .. } => {
+                    let branch = if self.truthy(&a)? { body } else { orelse };
+                    self.eval_a(f, branch).await
                 }
-                ExprKind::Attribute { value, attr } => {
-                    let v = self.eval_a(f, value).await?;
-                    self.getattr(&v, attr)
-                }
-                ExprKind::Subscript { value, index } => {
-                    let v = self.eval_a(f, value).await?;
-                    let i = self.eval_a(f, index).await?;
-                    self.getitem(&v, &i)
-                }
+                ExprKind::Attribute { attr, .. } => self.getattr(&a, attr),
+                ExprKind::Subscript { .. } => self.getitem(&a, &b),
                 ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
                     let mut out = Vec::new();
                     for item in items {
-                        if let ExprKind::Starred(inner) = &item.kind {
-                            let v = self.eval_a(f, inner).await?;
+                        let (x, starred) = match &item.kind {
+                            ExprKind::Starred(inner) => (&**inner, true),
+                            _ => (item, false),
+                        };
+                        let v = self.eval_a(f, x).await?;
+                        if starred {
                             out.extend(self.collect(&v)?);
                         } else {
-                            out.push(self.eval_a(f, item).await?);
+                            out.push(v);
                         }
                     }
                     match &e.kind {
@@ -580,16 +619,17 @@ impl Interp {
                 ExprKind::Dict(pairs) => {
                     let mut d = Dict::new();
                     for (k, v) in pairs {
+                        // `k: v` evaluates k then v; `**v` only v.
+                        let mut kv = [Value::None, Value::None];
+                        for (slot, x) in kv.iter_mut().zip([k.as_ref(), Some(v)]) {
+                            if let Some(x) = x {
+                                *slot = self.eval_a(f, x).await?;
+                            }
+                        }
+                        let [key, value] = kv;
                         match k {
-                            Some(k) => {
-                                let k = self.eval_a(f, k).await?;
-                                let v = self.eval_a(f, v).await?;
-                                d.insert(self.key(&k)?, k, v);
-                            }
-                            None => {
-                                let other = self.eval_a(f, v).await?;
-                                self.dict_update(&mut d, &other)?;
-                            }
+                            Some(_) => d.insert(self.key(&key)?, key, value),
+                            None => self.dict_update(&mut d, &value)?,
                         }
                     }
                     Ok(Value::dict(d))
@@ -608,15 +648,13 @@ impl Interp {
                     }
                     Ok(Value::Str(Rc::from(out)))
                 }
-                ExprKind::NamedExpr { target, value } => {
-                    let v = self.eval_a(f, value).await?;
-                    self.assign(f, target, v.clone())?;
-                    Ok(v)
+                ExprKind::NamedExpr { target, .. } => {
+                    self.assign(f, target, a.clone())?;
+                    Ok(a)
                 }
                 ExprKind::Comprehension { kind, element, generators, function } => {
-                    let first = self.eval_a(f, &generators[0].iter).await?;
                     if *kind == ComprehensionKind::Generator || !function.is_async {
-                        return self.comprehension(f, *kind, element, generators, function, first);
+                        return self.comprehension(f, *kind, element, generators, function, a);
                     }
                     // An async list/set/dict comprehension runs now, inside this coroutine.
                     let func = match self.make_function(f, function, vec![], vec![])? {
@@ -625,7 +663,7 @@ impl Interp {
                     };
                     let frame = self.new_frame(&func, vec![], vec![])?;
                     let mut sink = Sink::Collect(Vec::new());
-                    self.comp_loop_a(&frame, element, generators, 0, first, &mut sink).await?;
+                    self.comp_loop_a(&frame, element, generators, 0, a, &mut sink).await?;
                     let Sink::Collect(out) = sink else { return Ok(Value::None) };
                     self.comp_result(*kind, out)
                 }
@@ -670,17 +708,19 @@ impl Interp {
                 };
                 self.step()?;
                 self.assign(f, &gen.target, item)?;
-                for cond in &gen.ifs {
-                    let c = self.eval_a(f, cond).await?;
-                    if !self.truthy(&c)? {
+                // The conditions, then the next level's iterable or the element: one await point.
+                let last = level + 1 == generators.len();
+                let then = if last { element } else { &generators[level + 1].iter };
+                let mut v = Value::None;
+                for (i, x) in gen.ifs.iter().chain([then]).enumerate() {
+                    v = self.eval_a(f, x).await?;
+                    if i < gen.ifs.len() && !self.truthy(&v)? {
                         continue 'items;
                     }
                 }
-                if level + 1 < generators.len() {
-                    let next = self.eval_a(f, &generators[level + 1].iter).await?;
-                    self.comp_loop_a(f, element, generators, level + 1, next, sink).await?;
+                if !last {
+                    self.comp_loop_a(f, element, generators, level + 1, v, sink).await?;
                 } else {
-                    let v = self.eval_a(f, element).await?;
                     match sink {
                         Sink::Collect(out) => out.push(v),
                         Sink::Yield => {
