@@ -742,10 +742,7 @@ impl Interp {
                 let m = self.special_method(v, "__aiter__")?;
                 self.call(&m, vec![], vec![])
             }
-            _ => self.err(
-                "TypeError",
-                format!("'async for' requires an object with __aiter__ method, got {}", self.type_name(v)),
-            ),
+            _ => Err(self.type_error("TypeError", "'async for' requires an object with __aiter__ method, got ", v, "")),
         }
     }
 
@@ -758,13 +755,12 @@ impl Interp {
                 self.call(&m, vec![], vec![])?
             }
             _ => {
-                return self.err(
+                return Err(self.type_error(
                     "TypeError",
-                    format!(
-                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
-                        self.type_name(it)
-                    ),
-                )
+                    "'async for' received an object from __aiter__ that does not implement __anext__: ",
+                    it,
+                    "",
+                ))
             }
         };
         self.await_value(awaitable).await
@@ -795,15 +791,12 @@ impl Interp {
                         let sent = self.send_request(&v);
                         self.await_value(sent).await
                     }
-                    _ => self
-                        .err("TypeError", format!("object {} can't be used in 'await' expression", self.type_name(&v))),
+                    _ => Err(self.type_error("TypeError", "object ", &v, " can't be used in 'await' expression")),
                 },
                 Value::Instance(inst) if inst.class.lookup("__await__").is_some() => {
                     self.err("NotImplementedError", "objects with __await__ are not supported by the playground yet")
                 }
-                _ => {
-                    self.err("TypeError", format!("object {} can't be used in 'await' expression", self.type_name(&v)))
-                }
+                _ => Err(self.type_error("TypeError", "object ", &v, " can't be used in 'await' expression")),
             }
         }
         .boxed_local()
