@@ -328,11 +328,23 @@ impl Interp {
                     }
                 }
                 StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
-                    let result = match self.exec_block_a(f, body).await {
-                        Ok(Flow::Normal) => self.exec_block_a(f, orelse).await,
-                        Ok(flow) => Ok(flow),
-                        Err(exc) => self.handle_a(f, exc, handlers, *is_star).await,
-                    };
+                    // The body, then its `else` block or a handler: one await point for them.
+                    let mut next = Some(self.exec_block_a(f, body));
+                    let mut in_body = true;
+                    let mut result = Ok(Flow::Normal);
+                    while let Some(run) = next.take() {
+                        result = run.await;
+                        if std::mem::take(&mut in_body) {
+                            next = match std::mem::replace(&mut result, Ok(Flow::Normal)) {
+                                Ok(Flow::Normal) => Some(self.exec_block_a(f, orelse)),
+                                Err(exc) => Some(self.handle_a(f, exc, handlers, *is_star)),
+                                flow => {
+                                    result = flow;
+                                    None
+                                }
+                            };
+                        }
+                    }
                     if finalbody.is_empty() {
                         return result;
                     }
@@ -382,7 +394,17 @@ impl Interp {
         })
     }
 
-    async fn handle_a(
+    fn handle_a<'a>(
+        self: &'a Rc<Self>,
+        f: &'a Frame,
+        exc: Box<Exc>,
+        handlers: &'a [super::ast::Handler],
+        is_star: bool,
+    ) -> LocalBoxFuture<'a, PyResult<Flow>> {
+        self.handle_async(f, exc, handlers, is_star).boxed_local()
+    }
+
+    async fn handle_async(
         self: &Rc<Self>,
         f: &Frame,
         exc: Box<Exc>,
@@ -420,38 +442,47 @@ impl Interp {
         body: &'a [Stmt],
         is_async: bool,
     ) -> LocalBoxFuture<'a, PyResult<Flow>> {
+        let Some((first, rest)) = items.split_first() else { return self.exec_block_a(f, body) };
         async move {
-            let Some((first, rest)) = items.split_first() else { return self.exec_block_a(f, body).await };
             let cm = self.eval_a(f, &first.context).await?;
             let (enter_name, exit_name) =
                 if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
             let enter = self.special_method(&cm, enter_name)?;
             let exit = self.special_method(&cm, exit_name)?;
-            let mut entered = self.call(&enter, vec![], vec![])?;
-            if is_async {
-                entered = self.await_value(entered).await?;
-            }
-            if let Some(t) = &first.target {
-                self.assign(f, t, entered)?;
-            }
-            let result = self.with_a(f, rest, body, is_async).await;
-            let (args, failed) = match &result {
-                Ok(_) => (vec![Value::None, Value::None, Value::None], None),
-                Err(exc) => (vec![Value::Class(self.type_of(&exc.value)), exc.value.clone(), Value::None], Some(())),
-            };
-            let mut suppress = self.call(&exit, args, vec![])?;
-            if is_async {
-                suppress = self.await_value(suppress).await?;
-            }
-            match (result, failed) {
-                (Ok(flow), _) => Ok(flow),
-                (Err(exc), _) => {
-                    if self.truthy(&suppress)? {
-                        Ok(Flow::Normal)
-                    } else {
-                        Err(exc)
+            // `__enter__`, the body, then `__exit__` (each method's result awaited in `async with`):
+            // one loop, so the two methods share their await point.
+            let mut result: Option<PyResult<Flow>> = None;
+            loop {
+                let (method, args) = match &result {
+                    None => (&enter, vec![]),
+                    Some(Ok(_)) => (&exit, vec![Value::None, Value::None, Value::None]),
+                    Some(Err(exc)) => {
+                        (&exit, vec![Value::Class(self.type_of(&exc.value)), exc.value.clone(), Value::None])
                     }
+                };
+                let mut v = self.call(method, args, vec![])?;
+                if is_async {
+                    v = self.await_value(v).await?;
                 }
+                let Some(result) = result else {
+                    if let Some(t) = &first.target {
+                        self.assign(f, t, v)?;
+                    }
+                    let inner =
+                        if rest.is_empty() { self.exec_block_a(f, body) } else { self.with_a(f, rest, body, is_async) };
+                    result = Some(inner.await);
+                    continue;
+                };
+                return match result {
+                    Ok(flow) => Ok(flow),
+                    Err(exc) => {
+                        if self.truthy(&v)? {
+                            Ok(Flow::Normal)
+                        } else {
+                            Err(exc)
+                        }
+                    }
+                };
             }
         }
         .boxed_local()
