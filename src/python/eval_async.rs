@@ -74,6 +74,59 @@ pub fn comprehension_object(
     Ok(gen)
 }
 
+/// The state `eval_a` keeps while it walks an expression's children.
+struct Walk {
+    /// The callee, the comparison's left side, the last `and`/`or` value or a dict's key.
+    last: Value,
+    /// Positional arguments, or the items of a list, tuple or set.
+    items: Vec<Value>,
+    kw: Vec<(Rc<str>, Value)>,
+    text: String,
+    dict: Option<Dict>,
+}
+
+/// How many children `walk_child` may give for `e`.
+fn walk_len(e: &Expr) -> usize {
+    match &e.kind {
+        ExprKind::Call { args, .. } => args.len(),
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => items.len(),
+        ExprKind::Compare { ops, .. } => ops.len(),
+        ExprKind::BoolOp { values, .. } => values.len(),
+        ExprKind::FString(parts) => parts.len(),
+        ExprKind::Dict(pairs) => pairs.len() * 2,
+        _ => 0,
+    }
+}
+
+/// `e`'s child `i` to evaluate, or `None` for nothing to evaluate there (an f-string's literal
+/// text, which goes straight into the text, or the missing key of `**v`).
+fn walk_child<'e>(e: &'e Expr, i: usize, walk: &mut Walk) -> Option<&'e Expr> {
+    match &e.kind {
+        ExprKind::Call { args, .. } => match &args[i].kind {
+            super::ast::ArgKind::Positional(x)
+            | super::ast::ArgKind::Star(x)
+            | super::ast::ArgKind::Keyword(_, x)
+            | super::ast::ArgKind::DoubleStar(x) => Some(x),
+        },
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => match &items[i].kind {
+            ExprKind::Starred(inner) => Some(inner),
+            _ => Some(&items[i]),
+        },
+        ExprKind::Compare { ops, .. } => Some(&ops[i].1),
+        ExprKind::BoolOp { values, .. } => Some(&values[i]),
+        ExprKind::FString(parts) => match &parts[i] {
+            super::ast::FStringPart::Literal(s) => {
+                walk.text.push_str(s);
+                None
+            }
+            super::ast::FStringPart::Field { value, .. } => Some(value),
+        },
+        ExprKind::Dict(pairs) if i.is_multiple_of(2) => pairs[i / 2].0.as_ref(),
+        ExprKind::Dict(pairs) => Some(&pairs[i / 2].1),
+        _ => None,
+    }
+}
+
 enum Sink {
     Yield,
     Collect(Vec<Value>),
@@ -492,216 +545,203 @@ impl Interp {
     ///
     /// Every `.await` in this state machine costs code (a state, the locals kept across it, a
     /// drop path), so the arms share await points: the operands an expression evaluates first
-    /// go through one loop, and each arm that walks a list of children awaits in one place.
+    /// go through one loop, the children of calls, displays, comparisons, `and`/`or` and
+    /// f-strings through a second (`walk_child` picks each, `walk_take` uses its value), and a
+    /// conditional expression goes round again with the branch it chose.
     pub fn eval_a<'a>(self: &'a Rc<Self>, f: &'a Frame, e: &'a Expr) -> LocalBoxFuture<'a, PyResult<Value>> {
         if !e.suspends {
             return futures::future::ready(self.eval(f, e)).boxed_local();
         }
         async move {
-            // The operands evaluated before anything else, in source order.
-            let operands: [Option<&Expr>; 2] = match &e.kind {
-                ExprKind::BinOp { left, right, .. } => [Some(left), Some(right)],
-                ExprKind::Subscript { value, index } => [Some(value), Some(index)],
-                ExprKind::UnaryOp { operand: x, .. }
-                | ExprKind::Attribute { value: x, .. }
-                | ExprKind::NamedExpr { value: x, .. }
-                | ExprKind::IfExp { test: x, .. }
-                | ExprKind::Compare { left: x, .. }
-                | ExprKind::Await(x)
-                | ExprKind::YieldFrom(x) => [Some(x), None],
-                ExprKind::Yield(x) => [x.as_deref(), None],
-                ExprKind::Comprehension { generators, .. } => [Some(&generators[0].iter), None],
-                // `obj.method(...)`: `obj` first, the attribute is looked up before the arguments.
-                ExprKind::Call { func, .. } => match &func.kind {
-                    ExprKind::Attribute { value, .. } => [Some(value), None],
-                    _ => [Some(func), None],
-                },
-                _ => [None, None],
-            };
-            let mut values = [Value::None, Value::None];
-            for (slot, x) in values.iter_mut().zip(operands) {
-                if let Some(x) = x {
-                    *slot = self.eval_a(f, x).await?;
+            let mut e = e;
+            loop {
+                if !e.suspends {
+                    return self.eval(f, e);
                 }
-            }
-            let [a, b] = values;
-            match &e.kind {
-                ExprKind::Await(inner) => {
-                    f.line.set(e.pos.line);
-                    // `await f(...)` inside a coroutine runs f in this task: the timeline shows the
-                    // call as a sub-row of the task's lane (44.3's sequential loop).
-                    let call = match (&inner.kind, &a, &f.function) {
-                        (ExprKind::Call { .. }, Value::Native(n), Some(_)) if f.loops.get() > 0 => match &**n {
-                            Native::Coroutine(c) if !c.builtin => Some((c.lane.clone(), c.call_text.clone())),
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    if let Some((name, text)) = &call {
-                        self.aio.call_started(name, text);
+                // The operands evaluated before anything else, in source order.
+                let operands: [Option<&Expr>; 2] = match &e.kind {
+                    ExprKind::BinOp { left, right, .. } => [Some(left), Some(right)],
+                    ExprKind::Subscript { value, index } => [Some(value), Some(index)],
+                    ExprKind::UnaryOp { operand: x, .. }
+                    | ExprKind::Attribute { value: x, .. }
+                    | ExprKind::NamedExpr { value: x, .. }
+                    | ExprKind::IfExp { test: x, .. }
+                    | ExprKind::Compare { left: x, .. }
+                    | ExprKind::Await(x)
+                    | ExprKind::YieldFrom(x) => [Some(x), None],
+                    ExprKind::Yield(x) => [x.as_deref(), None],
+                    ExprKind::Comprehension { generators, .. } => [Some(&generators[0].iter), None],
+                    // `obj.method(...)`: `obj` first, the attribute is looked up before the arguments.
+                    ExprKind::Call { func, .. } => match &func.kind {
+                        ExprKind::Attribute { value, .. } => [Some(value), None],
+                        _ => [Some(func), None],
+                    },
+                    _ => [None, None],
+                };
+                let mut values = [Value::None, Value::None];
+                for (slot, x) in values.iter_mut().zip(operands) {
+                    if let Some(x) = x {
+                        *slot = self.eval_a(f, x).await?;
                     }
-                    let r = self.await_value(a).await;
-                    if call.is_some() {
-                        let error = r.as_ref().err().map(|e| self.exception_line(e));
-                        self.aio.call_ended(error);
-                    }
-                    r
                 }
-                ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
-                    // `yield x` hands over its operand once; `yield from it` each item of it
-                    // (what was sent in is dropped), through the same yield point.
-                    let (it, mut once) = match &e.kind {
-                        ExprKind::YieldFrom(_) => (Some(self.iter(&a)?), None),
-                        _ => (None, Some(a)),
-                    };
-                    loop {
-                        let v = match &it {
-                            Some(it) => match self.next(it)? {
-                                Some(v) => v,
-                                None => return Ok(Value::None),
+                let [a, b] = values;
+                let mut walk = Walk { last: a, items: Vec::new(), kw: Vec::new(), text: String::new(), dict: None };
+                if let ExprKind::Call { func, .. } = &e.kind {
+                    if let ExprKind::Attribute { attr, .. } = &func.kind {
+                        walk.last = self.getattr(&walk.last, attr)?;
+                    }
+                }
+                for i in 0..walk_len(e) {
+                    let Some(x) = walk_child(e, i, &mut walk) else { continue };
+                    let v = self.eval_a(f, x).await?;
+                    if let Some(done) = self.walk_take(f, e, i, v, &mut walk)? {
+                        return Ok(done);
+                    }
+                }
+                let a = walk.last;
+                return match &e.kind {
+                    ExprKind::Await(inner) => {
+                        f.line.set(e.pos.line);
+                        // `await f(...)` inside a coroutine runs f in this task: the timeline shows
+                        // the call as a sub-row of the task's lane (44.3's sequential loop).
+                        let call = match (&inner.kind, &a, &f.function) {
+                            (ExprKind::Call { .. }, Value::Native(n), Some(_)) if f.loops.get() > 0 => match &**n {
+                                Native::Coroutine(c) if !c.builtin => Some((c.lane.clone(), c.call_text.clone())),
+                                _ => None,
                             },
-                            None => once.take().unwrap_or(Value::None),
+                            _ => None,
                         };
-                        let sent = self.yield_value(f, v).await;
-                        if it.is_none() {
-                            return sent;
+                        if let Some((name, text)) = &call {
+                            self.aio.call_started(name, text);
                         }
-                        sent?;
+                        let r = self.await_value(a).await;
+                        if call.is_some() {
+                            let error = r.as_ref().err().map(|e| self.exception_line(e));
+                            self.aio.call_ended(error);
+                        }
+                        r
                     }
-                }
-                ExprKind::Call { func, args } => {
-                    let callee = match &func.kind {
-                        ExprKind::Attribute { attr, .. } => self.getattr(&a, attr)?,
-                        _ => a,
-                    };
-                    let mut pos = Vec::new();
-                    let mut kw = Vec::new();
-                    for arg in args {
-                        let x = match &arg.kind {
-                            super::ast::ArgKind::Positional(x)
-                            | super::ast::ArgKind::Star(x)
-                            | super::ast::ArgKind::Keyword(_, x)
-                            | super::ast::ArgKind::DoubleStar(x) => x,
+                    ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                        // `yield x` hands over its operand once; `yield from it` each item of it
+                        // (what was sent in is dropped), through the same yield point.
+                        let (it, mut once) = match &e.kind {
+                            ExprKind::YieldFrom(_) => (Some(self.iter(&a)?), None),
+                            _ => (None, Some(a)),
                         };
-                        let v = self.eval_a(f, x).await?;
-                        match &arg.kind {
-                            super::ast::ArgKind::Positional(_) => pos.push(v),
-                            super::ast::ArgKind::Star(_) => pos.extend(self.collect(&v)?),
-                            super::ast::ArgKind::Keyword(k, _) => kw.push((k.clone(), v)),
-                            super::ast::ArgKind::DoubleStar(_) => self.spread_kwargs(&v, &mut kw)?,
-                        }
-                    }
-                    f.line.set(e.pos.line);
-                    if self.is_asyncio_run(&callee) {
-                        return self.asyncio_run(pos).await;
-                    }
-                    self.call_at(&callee, pos, kw, e.pos.line)
-                }
-                ExprKind::BinOp { op, .. } => self.binop(&a, *op, &b),
-                ExprKind::UnaryOp { op, .. } => self.unary(*op, &a),
-                ExprKind::Compare { ops, .. } => {
-                    let mut a = a;
-                    for (op, right) in ops {
-                        let b = self.eval_a(f, right).await?;
-                        if !self.compare(&a, *op, &b)? {
-                            return Ok(Value::Bool(false));
-                        }
-                        a = b;
-                    }
-                    Ok(Value::Bool(true))
-                }
-                ExprKind::BoolOp { op, values } => {
-                    let mut last = Value::None;
-                    for v in values {
-                        last = self.eval_a(f, v).await?;
-                        let t = self.truthy(&last)?;
-                        if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
-                            return Ok(last);
-                        }
-                    }
-                    Ok(last)
-                }
-                ExprKind::IfExp { body, orelse, .. } => {
-                    let branch = if self.truthy(&a)? { body } else { orelse };
-                    self.eval_a(f, branch).await
-                }
-                ExprKind::Attribute { attr, .. } => self.getattr(&a, attr),
-                ExprKind::Subscript { .. } => self.getitem(&a, &b),
-                ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
-                    let mut out = Vec::new();
-                    for item in items {
-                        let (x, starred) = match &item.kind {
-                            ExprKind::Starred(inner) => (&**inner, true),
-                            _ => (item, false),
-                        };
-                        let v = self.eval_a(f, x).await?;
-                        if starred {
-                            out.extend(self.collect(&v)?);
-                        } else {
-                            out.push(v);
-                        }
-                    }
-                    match &e.kind {
-                        ExprKind::List(_) => Ok(Value::list(out)),
-                        ExprKind::Tuple(_) => Ok(Value::tuple(out)),
-                        _ => self.make_set(out),
-                    }
-                }
-                ExprKind::Dict(pairs) => {
-                    let mut d = Dict::new();
-                    for (k, v) in pairs {
-                        // `k: v` evaluates k then v; `**v` only v.
-                        let mut kv = [Value::None, Value::None];
-                        for (slot, x) in kv.iter_mut().zip([k.as_ref(), Some(v)]) {
-                            if let Some(x) = x {
-                                *slot = self.eval_a(f, x).await?;
+                        loop {
+                            let v = match &it {
+                                Some(it) => match self.next(it)? {
+                                    Some(v) => v,
+                                    None => return Ok(Value::None),
+                                },
+                                None => once.take().unwrap_or(Value::None),
+                            };
+                            let sent = self.yield_value(f, v).await;
+                            if it.is_none() {
+                                return sent;
                             }
-                        }
-                        let [key, value] = kv;
-                        match k {
-                            Some(_) => d.insert(self.key(&key)?, key, value),
-                            None => self.dict_update(&mut d, &value)?,
+                            sent?;
                         }
                     }
-                    Ok(Value::dict(d))
-                }
-                ExprKind::FString(parts) => {
-                    let mut out = String::new();
-                    for part in parts {
-                        match part {
-                            super::ast::FStringPart::Literal(s) => out.push_str(s),
-                            super::ast::FStringPart::Field { value, conversion, spec, debug_text } => {
-                                let v = self.eval_a(f, value).await?;
-                                let spec = self.fstring(f, spec)?;
-                                self.format_field(&mut out, &v, *conversion, &spec, debug_text.as_deref())?;
-                            }
+                    ExprKind::Call { .. } => {
+                        f.line.set(e.pos.line);
+                        if self.is_asyncio_run(&a) {
+                            return self.asyncio_run(walk.items).await;
                         }
+                        self.call_at(&a, walk.items, walk.kw, e.pos.line)
                     }
-                    Ok(Value::Str(Rc::from(out)))
-                }
-                ExprKind::NamedExpr { target, .. } => {
-                    self.assign(f, target, a.clone())?;
-                    Ok(a)
-                }
-                ExprKind::Comprehension { kind, element, generators, function } => {
-                    if *kind == ComprehensionKind::Generator || !function.is_async {
-                        return self.comprehension(f, *kind, element, generators, function, a);
+                    ExprKind::BinOp { op, .. } => self.binop(&a, *op, &b),
+                    ExprKind::UnaryOp { op, .. } => self.unary(*op, &a),
+                    ExprKind::Compare { .. } => Ok(Value::Bool(true)),
+                    ExprKind::BoolOp { .. } => Ok(a),
+                    ExprKind::IfExp { body, orelse, .. } => {
+                        e = if self.truthy(&a)? { body } else { orelse };
+                        continue;
                     }
-                    // An async list/set/dict comprehension runs now, inside this coroutine.
-                    let func = match self.make_function(f, function, vec![], vec![])? {
-                        Value::Function(func) => func,
-                        _ => return self.err("RuntimeError", "internal: comprehension"),
-                    };
-                    let frame = self.new_frame(&func, vec![], vec![])?;
-                    let mut sink = Sink::Collect(Vec::new());
-                    self.comp_loop_a(&frame, element, generators, 0, a, &mut sink).await?;
-                    let Sink::Collect(out) = sink else { return Ok(Value::None) };
-                    self.comp_result(*kind, out)
-                }
-                _ => self.eval(f, e),
+                    ExprKind::Attribute { attr, .. } => self.getattr(&a, attr),
+                    ExprKind::Subscript { .. } => self.getitem(&a, &b),
+                    ExprKind::List(_) => Ok(Value::list(walk.items)),
+                    ExprKind::Tuple(_) => Ok(Value::tuple(walk.items)),
+                    ExprKind::Set(_) => self.make_set(walk.items),
+                    ExprKind::Dict(_) => Ok(Value::dict(walk.dict.unwrap_or_default())),
+                    ExprKind::FString(_) => Ok(Value::Str(Rc::from(walk.text))),
+                    ExprKind::NamedExpr { target, .. } => {
+                        self.assign(f, target, a.clone())?;
+                        Ok(a)
+                    }
+                    ExprKind::Comprehension { kind, element, generators, function } => {
+                        if *kind == ComprehensionKind::Generator || !function.is_async {
+                            return self.comprehension(f, *kind, element, generators, function, a);
+                        }
+                        // An async list/set/dict comprehension runs now, inside this coroutine.
+                        let func = match self.make_function(f, function, vec![], vec![])? {
+                            Value::Function(func) => func,
+                            _ => return self.err("RuntimeError", "internal: comprehension"),
+                        };
+                        let frame = self.new_frame(&func, vec![], vec![])?;
+                        let mut sink = Sink::Collect(Vec::new());
+                        self.comp_loop_a(&frame, element, generators, 0, a, &mut sink).await?;
+                        let Sink::Collect(out) = sink else { return Ok(Value::None) };
+                        self.comp_result(*kind, out)
+                    }
+                    _ => self.eval(f, e),
+                };
             }
         }
         .boxed_local()
+    }
+
+    /// Uses the value of `e`'s child `i` (see `walk_child`): `Some` when `e` is decided early
+    /// (a comparison found false, `and`/`or` short-circuited).
+    fn walk_take(self: &Rc<Self>, f: &Frame, e: &Expr, i: usize, v: Value, walk: &mut Walk) -> PyResult<Option<Value>> {
+        match &e.kind {
+            ExprKind::Call { args, .. } => match &args[i].kind {
+                super::ast::ArgKind::Positional(_) => walk.items.push(v),
+                super::ast::ArgKind::Star(_) => walk.items.extend(self.collect(&v)?),
+                super::ast::ArgKind::Keyword(k, _) => walk.kw.push((k.clone(), v)),
+                super::ast::ArgKind::DoubleStar(_) => self.spread_kwargs(&v, &mut walk.kw)?,
+            },
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                if let ExprKind::Starred(_) = &items[i].kind {
+                    walk.items.extend(self.collect(&v)?);
+                } else {
+                    walk.items.push(v);
+                }
+            }
+            ExprKind::Compare { ops, .. } => {
+                if !self.compare(&walk.last, ops[i].0, &v)? {
+                    return Ok(Some(Value::Bool(false)));
+                }
+                walk.last = v;
+            }
+            ExprKind::BoolOp { op, .. } => {
+                let t = self.truthy(&v)?;
+                if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
+                    return Ok(Some(v));
+                }
+                walk.last = v;
+            }
+            ExprKind::FString(parts) => {
+                if let super::ast::FStringPart::Field { conversion, spec, debug_text, .. } = &parts[i] {
+                    let spec = self.fstring(f, spec)?;
+                    self.format_field(&mut walk.text, &v, *conversion, &spec, debug_text.as_deref())?;
+                }
+            }
+            // `k: v` evaluates k (child 2n) then v (child 2n + 1); `**v` only v.
+            ExprKind::Dict(_) if i.is_multiple_of(2) => walk.last = v,
+            ExprKind::Dict(pairs) => {
+                let d = walk.dict.get_or_insert_with(Dict::new);
+                match &pairs[i / 2].0 {
+                    Some(_) => {
+                        let k = std::mem::replace(&mut walk.last, Value::None);
+                        d.insert(self.key(&k)?, k, v);
+                    }
+                    None => self.dict_update(d, &v)?,
+                }
+            }
+            _ => {}
+        }
+        Ok(None)
     }
 
     async fn yield_value(self: &Rc<Self>, f: &Frame, v: Value) -> PyResult<Value> {
