@@ -153,18 +153,24 @@ impl Future for YieldPoint {
     }
 }
 
-/// A coroutine awaited inside another: each poll of it nests one level deeper on the Rust stack,
-/// so it counts towards the recursion limit while it is being polled (not while it is suspended:
-/// ten thousand sleeping tasks are not a deep recursion).
-struct Nested {
+/// What `await` waits on, as one future type so `await_value` has one await point. A coroutine
+/// awaited inside another (`nested`): each poll of it nests one level deeper on the Rust stack,
+/// so it counts towards the recursion limit while it is being polled (not while it is
+/// suspended: ten thousand sleeping tasks are not a deep recursion). Anything else is polled as
+/// it is.
+struct Nested<'a> {
     interp: Rc<Interp>,
-    inner: BoxedRun,
+    inner: LocalBoxFuture<'a, PyResult<Value>>,
+    nested: bool,
 }
 
-impl Future for Nested {
+impl Future for Nested<'_> {
     type Output = PyResult<Value>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if !self.nested {
+            return self.inner.as_mut().poll(cx);
+        }
         if let Err(e) = self.interp.enter_call() {
             return Poll::Ready(Err(e));
         }
@@ -841,34 +847,38 @@ impl Interp {
     pub fn await_value(self: &Rc<Self>, v: Value) -> LocalBoxFuture<'_, PyResult<Value>> {
         self.cpu_done();
         async move {
-            match &v {
+            let type_error =
+                || Err(self.type_error("TypeError", "object ", &v, " can't be used in 'await' expression"));
+            let (inner, nested) = match &v {
                 Value::Native(n) => match &**n {
                     Native::Coroutine(c) => {
                         let Some(run) = c.run.borrow_mut().take() else {
                             return self.err("RuntimeError", "cannot reuse already awaited coroutine");
                         };
                         c.used.set(true);
-                        Nested { interp: self.clone(), inner: run }.await
+                        (run, true)
                     }
                     Native::Awaitable(a) => {
                         let Some(run) = a.run.borrow_mut().take() else {
                             return self.err("RuntimeError", "cannot reuse already awaited coroutine");
                         };
-                        run.await
+                        (run, false)
                     }
-                    Native::Task(_) => self.await_future_like(&v).await,
-                    Native::Future(_) => self.await_bare_future(&v).await,
+                    Native::Task(_) => (self.await_future_like(&v).boxed_local(), false),
+                    Native::Future(_) => (self.await_bare_future(&v).boxed_local(), false),
                     Native::Http(_) if self.is_http_request(&v) => {
                         let sent = self.send_request(&v);
-                        self.await_value(sent).await
+                        (self.await_value(sent), false)
                     }
-                    _ => Err(self.type_error("TypeError", "object ", &v, " can't be used in 'await' expression")),
+                    _ => return type_error(),
                 },
                 Value::Instance(inst) if inst.class.lookup("__await__").is_some() => {
-                    self.err("NotImplementedError", "objects with __await__ are not supported by the playground yet")
+                    return self
+                        .err("NotImplementedError", "objects with __await__ are not supported by the playground yet");
                 }
-                _ => Err(self.type_error("TypeError", "object ", &v, " can't be used in 'await' expression")),
-            }
+                _ => return type_error(),
+            };
+            Nested { interp: self.clone(), inner, nested }.await
         }
         .boxed_local()
     }
