@@ -302,7 +302,7 @@ impl Interp {
                 }
                 Ok(())
             }
-            _ => self.err("TypeError", format!("argument after ** must be a mapping, not {}", self.type_name(v))),
+            _ => Err(self.type_error("TypeError", "argument after ** must be a mapping, not ", v, "")),
         }
     }
 
@@ -361,10 +361,7 @@ impl Interp {
                     return Ok(s);
                 }
                 if let Value::Instance(_) | Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_) = v {
-                    return self.err(
-                        "TypeError",
-                        format!("unsupported format string passed to {}.__format__", self.type_name(v)),
-                    );
+                    return Err(self.type_error("TypeError", "unsupported format string passed to ", v, ".__format__"));
                 }
                 super::format::format_str(&s, spec)
             }
@@ -1053,7 +1050,7 @@ impl Interp {
         for b in &bases {
             match b {
                 Value::Class(c) => base_classes.push(c.clone()),
-                other => return self.err("TypeError", format!("bases must be types, not {}", self.type_name(other))),
+                other => return Err(self.type_error("TypeError", "bases must be types, not ", other, "")),
             }
         }
         let ns = Rc::new(super::value::Namespace::default());
@@ -1147,8 +1144,7 @@ impl Interp {
                     if let Value::Native(_) = r {
                         return self.err("TypeError", "__init__() should return None, not 'coroutine'");
                     }
-                    return self
-                        .err("TypeError", format!("__init__() should return None, not '{}'", self.type_name(&r)));
+                    return Err(self.type_error("TypeError", "__init__() should return None, not '", &r, "'"));
                 }
             }
             _ if !is_exception && (!args.is_empty() || !kwargs.is_empty()) => {

@@ -74,6 +74,59 @@ pub fn comprehension_object(
     Ok(gen)
 }
 
+/// The state `eval_a` keeps while it walks an expression's children.
+struct Walk {
+    /// The callee, the comparison's left side, the last `and`/`or` value or a dict's key.
+    last: Value,
+    /// Positional arguments, or the items of a list, tuple or set.
+    items: Vec<Value>,
+    kw: Vec<(Rc<str>, Value)>,
+    text: String,
+    dict: Option<Dict>,
+}
+
+/// How many children `walk_child` may give for `e`.
+fn walk_len(e: &Expr) -> usize {
+    match &e.kind {
+        ExprKind::Call { args, .. } => args.len(),
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => items.len(),
+        ExprKind::Compare { ops, .. } => ops.len(),
+        ExprKind::BoolOp { values, .. } => values.len(),
+        ExprKind::FString(parts) => parts.len(),
+        ExprKind::Dict(pairs) => pairs.len() * 2,
+        _ => 0,
+    }
+}
+
+/// `e`'s child `i` to evaluate, or `None` for nothing to evaluate there (an f-string's literal
+/// text, which goes straight into the text, or the missing key of `**v`).
+fn walk_child<'e>(e: &'e Expr, i: usize, walk: &mut Walk) -> Option<&'e Expr> {
+    match &e.kind {
+        ExprKind::Call { args, .. } => match &args[i].kind {
+            super::ast::ArgKind::Positional(x)
+            | super::ast::ArgKind::Star(x)
+            | super::ast::ArgKind::Keyword(_, x)
+            | super::ast::ArgKind::DoubleStar(x) => Some(x),
+        },
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => match &items[i].kind {
+            ExprKind::Starred(inner) => Some(inner),
+            _ => Some(&items[i]),
+        },
+        ExprKind::Compare { ops, .. } => Some(&ops[i].1),
+        ExprKind::BoolOp { values, .. } => Some(&values[i]),
+        ExprKind::FString(parts) => match &parts[i] {
+            super::ast::FStringPart::Literal(s) => {
+                walk.text.push_str(s);
+                None
+            }
+            super::ast::FStringPart::Field { value, .. } => Some(value),
+        },
+        ExprKind::Dict(pairs) if i.is_multiple_of(2) => pairs[i / 2].0.as_ref(),
+        ExprKind::Dict(pairs) => Some(&pairs[i / 2].1),
+        _ => None,
+    }
+}
+
 enum Sink {
     Yield,
     Collect(Vec<Value>),
@@ -100,18 +153,24 @@ impl Future for YieldPoint {
     }
 }
 
-/// A coroutine awaited inside another: each poll of it nests one level deeper on the Rust stack,
-/// so it counts towards the recursion limit while it is being polled (not while it is suspended:
-/// ten thousand sleeping tasks are not a deep recursion).
-struct Nested {
+/// What `await` waits on, as one future type so `await_value` has one await point. A coroutine
+/// awaited inside another (`nested`): each poll of it nests one level deeper on the Rust stack,
+/// so it counts towards the recursion limit while it is being polled (not while it is
+/// suspended: ten thousand sleeping tasks are not a deep recursion). Anything else is polled as
+/// it is.
+struct Nested<'a> {
     interp: Rc<Interp>,
-    inner: BoxedRun,
+    inner: LocalBoxFuture<'a, PyResult<Value>>,
+    nested: bool,
 }
 
-impl Future for Nested {
+impl Future for Nested<'_> {
     type Output = PyResult<Value>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if !self.nested {
+            return self.inner.as_mut().poll(cx);
+        }
         if let Err(e) = self.interp.enter_call() {
             return Poll::Ready(Err(e));
         }
@@ -226,125 +285,158 @@ impl Interp {
         .boxed_local()
     }
 
+    /// Runs a statement that may suspend. As in `eval_a`, the arms share await points: the
+    /// expressions a statement evaluates first go through one loop, the `for`/`while` loops share
+    /// one body, and the block run last (a branch, an `else`, a `finally`) is awaited in one place.
     fn exec_a<'a>(self: &'a Rc<Self>, f: &'a Frame, s: &'a Stmt) -> LocalBoxFuture<'a, PyResult<Flow>> {
         async move {
             f.line.set(s.pos.line);
             self.step()?;
-            match &s.kind {
-                StmtKind::Expr(e) => {
-                    self.eval_a(f, e).await?;
-                }
+            let heads: [Option<&Expr>; 2] = match &s.kind {
+                StmtKind::Expr(x)
+                | StmtKind::AugAssign { value: x, .. }
+                | StmtKind::AnnAssign { value: Some(x), .. }
+                | StmtKind::Return(Some(x))
+                | StmtKind::If { test: x, .. }
+                | StmtKind::For { iter: x, .. }
+                | StmtKind::Assert { test: x, .. } => [Some(x), None],
                 StmtKind::Assign { targets, value } => {
                     self.set_lane_hint(targets, value);
-                    let v = self.eval_a(f, value).await;
-                    self.lane_hint.borrow_mut().take();
-                    let v = v?;
+                    [Some(value), None]
+                }
+                StmtKind::Raise { exc, cause } => [exc.as_ref(), cause.as_ref()],
+                StmtKind::While { .. } | StmtKind::Try { .. } | StmtKind::With { .. } => [None, None],
+                _ => return self.exec(f, s),
+            };
+            let mut values = [Value::None, Value::None];
+            let mut failed = None;
+            for (slot, x) in values.iter_mut().zip(heads) {
+                if let Some(x) = x {
+                    match self.eval_a(f, x).await {
+                        Ok(v) => *slot = v,
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
+                    }
+                }
+            }
+            if let StmtKind::Assign { .. } = &s.kind {
+                self.lane_hint.borrow_mut().take();
+            }
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            let [v, c] = values;
+            // The block to run last, and for a `try … finally`, the result the `finally` block
+            // passes on when it ends normally.
+            let mut tail: &[Stmt] = &[];
+            let mut before_finally: Option<PyResult<Flow>> = None;
+            match &s.kind {
+                StmtKind::Assign { targets, .. } => {
                     for t in targets {
                         self.assign(f, t, v.clone())?;
                     }
                 }
-                StmtKind::AugAssign { target, op, value } => {
-                    let v = self.eval_a(f, value).await?;
-                    self.aug_assign(f, target, *op, value, Some(v))?;
-                }
-                StmtKind::AnnAssign { target, value: Some(value), .. } => {
-                    let v = self.eval_a(f, value).await?;
-                    self.assign(f, target, v)?;
-                }
-                StmtKind::Return(Some(e)) => return Ok(Flow::Return(self.eval_a(f, e).await?)),
-                StmtKind::If { test, body, orelse } => {
-                    let t = self.eval_a(f, test).await?;
-                    return if self.truthy(&t)? {
-                        self.exec_block_a(f, body).await
-                    } else {
-                        self.exec_block_a(f, orelse).await
+                StmtKind::AugAssign { target, op, value } => self.aug_assign(f, target, *op, value, Some(v))?,
+                StmtKind::AnnAssign { target, .. } => self.assign(f, target, v)?,
+                StmtKind::Return(_) => return Ok(Flow::Return(v)),
+                StmtKind::If { body, orelse, .. } => tail = if self.truthy(&v)? { body } else { orelse },
+                StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+                    let (sync_iter, async_iter) = match &s.kind {
+                        StmtKind::For { is_async: true, .. } => (None, Some(self.aiter(&v)?)),
+                        StmtKind::For { .. } => (Some(self.iter(&v)?), None),
+                        _ => (None, None),
                     };
-                }
-                StmtKind::While { test, body, orelse } => loop {
-                    let t = self.eval_a(f, test).await?;
-                    if !self.truthy(&t)? {
-                        return self.exec_block_a(f, orelse).await;
-                    }
-                    match self.loop_body_a(f, body).await? {
-                        Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
-                        Some(_) => break,
-                        None => {}
-                    }
-                    f.line.set(s.pos.line);
-                    self.step()?;
-                },
-                StmtKind::For { target, iter, body, orelse, is_async } => {
-                    let iterable = self.eval_a(f, iter).await?;
-                    if *is_async {
-                        let aiter = self.aiter(&iterable)?;
-                        loop {
-                            let item = match self.anext(&aiter).await {
-                                Ok(v) => v,
-                                Err(e) if self.exc_is(&e, "StopAsyncIteration") => {
-                                    return self.exec_block_a(f, orelse).await;
+                    loop {
+                        let more = match (&s.kind, &sync_iter, &async_iter) {
+                            (StmtKind::While { test, .. }, _, _) => {
+                                let t = self.eval_a(f, test).await?;
+                                self.truthy(&t)?
+                            }
+                            (StmtKind::For { target, .. }, Some(it), _) => match self.next(it)? {
+                                Some(item) => {
+                                    self.assign(f, target, item)?;
+                                    true
                                 }
+                                None => false,
+                            },
+                            (StmtKind::For { target, .. }, _, Some(ait)) => match self.anext(ait).await {
+                                Ok(item) => {
+                                    self.assign(f, target, item)?;
+                                    true
+                                }
+                                Err(e) if self.exc_is(&e, "StopAsyncIteration") => false,
                                 Err(e) => return Err(e),
-                            };
-                            self.assign(f, target, item)?;
-                            match self.loop_body_a(f, body).await? {
-                                Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
-                                Some(_) => break,
-                                None => {}
-                            }
+                            },
+                            _ => false,
+                        };
+                        if !more {
+                            tail = orelse;
+                            break;
                         }
-                    } else {
-                        let it = self.iter(&iterable)?;
-                        loop {
-                            let Some(item) = self.next(&it)? else { return self.exec_block_a(f, orelse).await };
-                            self.assign(f, target, item)?;
-                            match self.loop_body_a(f, body).await? {
-                                Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
-                                Some(_) => break,
-                                None => {}
-                            }
+                        match self.loop_body_a(f, body).await? {
+                            Some(Flow::Return(v)) => return Ok(Flow::Return(v)),
+                            Some(_) => break,
+                            None => {}
+                        }
+                        if let StmtKind::While { .. } = &s.kind {
+                            f.line.set(s.pos.line);
+                            self.step()?;
                         }
                     }
                 }
                 StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
-                    let result = match self.exec_block_a(f, body).await {
-                        Ok(Flow::Normal) => self.exec_block_a(f, orelse).await,
-                        Ok(flow) => Ok(flow),
-                        Err(exc) => self.handle_a(f, exc, handlers, *is_star).await,
-                    };
+                    // The body, then its `else` block or a handler: one await point for them.
+                    let mut next = Some(self.exec_block_a(f, body));
+                    let mut in_body = true;
+                    let mut result = Ok(Flow::Normal);
+                    while let Some(run) = next.take() {
+                        result = run.await;
+                        if std::mem::take(&mut in_body) {
+                            next = match std::mem::replace(&mut result, Ok(Flow::Normal)) {
+                                Ok(Flow::Normal) => Some(self.exec_block_a(f, orelse)),
+                                Err(exc) => Some(self.handle_a(f, exc, handlers, *is_star)),
+                                flow => {
+                                    result = flow;
+                                    None
+                                }
+                            };
+                        }
+                    }
                     if finalbody.is_empty() {
                         return result;
                     }
-                    return match self.exec_block_a(f, finalbody).await? {
-                        Flow::Normal => result,
-                        other => Ok(other),
-                    };
+                    tail = finalbody;
+                    before_finally = Some(result);
                 }
                 StmtKind::With { items, body, is_async } => return self.with_a(f, items, body, *is_async).await,
                 StmtKind::Raise { exc, cause } => {
-                    let e = match exc {
-                        Some(e) => Some(self.eval_a(f, e).await?),
-                        None => None,
-                    };
-                    let c = match cause {
-                        Some(c) => Some(self.eval_a(f, c).await?),
-                        None => None,
-                    };
+                    let e = exc.as_ref().map(|_| v);
+                    let c = cause.as_ref().map(|_| c);
                     return Err(self.make_raise(f, e, c)?);
                 }
-                StmtKind::Assert { test, msg } => {
-                    let t = self.eval_a(f, test).await?;
-                    if !self.truthy(&t)? {
-                        let args = match msg {
-                            Some(m) => vec![self.eval_a(f, m).await?],
-                            None => vec![],
-                        };
-                        let value = self.exception_instance(self.class("AssertionError"), args);
-                        return Err(Box::new(Exc { value, traceback: vec![] }));
-                    }
+                StmtKind::Assert { msg, .. } if !self.truthy(&v)? => {
+                    let args = match msg {
+                        Some(m) => vec![self.eval_a(f, m).await?],
+                        None => vec![],
+                    };
+                    let value = self.exception_instance(self.class("AssertionError"), args);
+                    return Err(Box::new(Exc { value, traceback: vec![] }));
                 }
-                _ => return self.exec(f, s),
+                _ => {}
             }
-            Ok(Flow::Normal)
+            if tail.is_empty() {
+                return Ok(Flow::Normal);
+            }
+            let flow = self.exec_block_a(f, tail).await;
+            match before_finally {
+                Some(result) => match flow? {
+                    Flow::Normal => result,
+                    other => Ok(other),
+                },
+                None => flow,
+            }
         }
         .boxed_local()
     }
@@ -361,7 +453,17 @@ impl Interp {
         })
     }
 
-    async fn handle_a(
+    fn handle_a<'a>(
+        self: &'a Rc<Self>,
+        f: &'a Frame,
+        exc: Box<Exc>,
+        handlers: &'a [super::ast::Handler],
+        is_star: bool,
+    ) -> LocalBoxFuture<'a, PyResult<Flow>> {
+        self.handle_async(f, exc, handlers, is_star).boxed_local()
+    }
+
+    async fn handle_async(
         self: &Rc<Self>,
         f: &Frame,
         exc: Box<Exc>,
@@ -399,240 +501,253 @@ impl Interp {
         body: &'a [Stmt],
         is_async: bool,
     ) -> LocalBoxFuture<'a, PyResult<Flow>> {
+        let Some((first, rest)) = items.split_first() else { return self.exec_block_a(f, body) };
         async move {
-            let Some((first, rest)) = items.split_first() else { return self.exec_block_a(f, body).await };
             let cm = self.eval_a(f, &first.context).await?;
             let (enter_name, exit_name) =
                 if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
             let enter = self.special_method(&cm, enter_name)?;
             let exit = self.special_method(&cm, exit_name)?;
-            let mut entered = self.call(&enter, vec![], vec![])?;
-            if is_async {
-                entered = self.await_value(entered).await?;
-            }
-            if let Some(t) = &first.target {
-                self.assign(f, t, entered)?;
-            }
-            let result = self.with_a(f, rest, body, is_async).await;
-            let (args, failed) = match &result {
-                Ok(_) => (vec![Value::None, Value::None, Value::None], None),
-                Err(exc) => (vec![Value::Class(self.type_of(&exc.value)), exc.value.clone(), Value::None], Some(())),
-            };
-            let mut suppress = self.call(&exit, args, vec![])?;
-            if is_async {
-                suppress = self.await_value(suppress).await?;
-            }
-            match (result, failed) {
-                (Ok(flow), _) => Ok(flow),
-                (Err(exc), _) => {
-                    if self.truthy(&suppress)? {
-                        Ok(Flow::Normal)
-                    } else {
-                        Err(exc)
+            // `__enter__`, the body, then `__exit__` (each method's result awaited in `async with`):
+            // one loop, so the two methods share their await point.
+            let mut result: Option<PyResult<Flow>> = None;
+            loop {
+                let (method, args) = match &result {
+                    None => (&enter, vec![]),
+                    Some(Ok(_)) => (&exit, vec![Value::None, Value::None, Value::None]),
+                    Some(Err(exc)) => {
+                        (&exit, vec![Value::Class(self.type_of(&exc.value)), exc.value.clone(), Value::None])
                     }
+                };
+                let mut v = self.call(method, args, vec![])?;
+                if is_async {
+                    v = self.await_value(v).await?;
                 }
+                let Some(result) = result else {
+                    if let Some(t) = &first.target {
+                        self.assign(f, t, v)?;
+                    }
+                    let inner =
+                        if rest.is_empty() { self.exec_block_a(f, body) } else { self.with_a(f, rest, body, is_async) };
+                    result = Some(inner.await);
+                    continue;
+                };
+                return match result {
+                    Ok(flow) => Ok(flow),
+                    Err(exc) => {
+                        if self.truthy(&v)? {
+                            Ok(Flow::Normal)
+                        } else {
+                            Err(exc)
+                        }
+                    }
+                };
             }
         }
         .boxed_local()
     }
 
     /// Evaluates an expression that may suspend.
+    ///
+    /// Every `.await` in this state machine costs code (a state, the locals kept across it, a
+    /// drop path), so the arms share await points: the operands an expression evaluates first
+    /// go through one loop, the children of calls, displays, comparisons, `and`/`or` and
+    /// f-strings through a second (`walk_child` picks each, `walk_take` uses its value), and a
+    /// conditional expression goes round again with the branch it chose.
     pub fn eval_a<'a>(self: &'a Rc<Self>, f: &'a Frame, e: &'a Expr) -> LocalBoxFuture<'a, PyResult<Value>> {
         if !e.suspends {
             return futures::future::ready(self.eval(f, e)).boxed_local();
         }
         async move {
-            match &e.kind {
-                ExprKind::Await(inner) => {
-                    let v = self.eval_a(f, inner).await?;
-                    f.line.set(e.pos.line);
-                    // `await f(...)` inside a coroutine runs f in this task: the timeline shows the
-                    // call as a sub-row of the task's lane (44.3's sequential loop).
-                    let call = match (&inner.kind, &v, &f.function) {
-                        (ExprKind::Call { .. }, Value::Native(n), Some(_)) if f.loops.get() > 0 => match &**n {
-                            Native::Coroutine(c) if !c.builtin => Some((c.lane.clone(), c.call_text.clone())),
+            let mut e = e;
+            loop {
+                if !e.suspends {
+                    return self.eval(f, e);
+                }
+                // The operands evaluated before anything else, in source order.
+                let operands: [Option<&Expr>; 2] = match &e.kind {
+                    ExprKind::BinOp { left, right, .. } => [Some(left), Some(right)],
+                    ExprKind::Subscript { value, index } => [Some(value), Some(index)],
+                    ExprKind::UnaryOp { operand: x, .. }
+                    | ExprKind::Attribute { value: x, .. }
+                    | ExprKind::NamedExpr { value: x, .. }
+                    | ExprKind::IfExp { test: x, .. }
+                    | ExprKind::Compare { left: x, .. }
+                    | ExprKind::Await(x)
+                    | ExprKind::YieldFrom(x) => [Some(x), None],
+                    ExprKind::Yield(x) => [x.as_deref(), None],
+                    ExprKind::Comprehension { generators, .. } => [Some(&generators[0].iter), None],
+                    // `obj.method(...)`: `obj` first, the attribute is looked up before the arguments.
+                    ExprKind::Call { func, .. } => match &func.kind {
+                        ExprKind::Attribute { value, .. } => [Some(value), None],
+                        _ => [Some(func), None],
+                    },
+                    _ => [None, None],
+                };
+                let mut values = [Value::None, Value::None];
+                for (slot, x) in values.iter_mut().zip(operands) {
+                    if let Some(x) = x {
+                        *slot = self.eval_a(f, x).await?;
+                    }
+                }
+                let [a, b] = values;
+                let mut walk = Walk { last: a, items: Vec::new(), kw: Vec::new(), text: String::new(), dict: None };
+                if let ExprKind::Call { func, .. } = &e.kind {
+                    if let ExprKind::Attribute { attr, .. } = &func.kind {
+                        walk.last = self.getattr(&walk.last, attr)?;
+                    }
+                }
+                for i in 0..walk_len(e) {
+                    let Some(x) = walk_child(e, i, &mut walk) else { continue };
+                    let v = self.eval_a(f, x).await?;
+                    if let Some(done) = self.walk_take(f, e, i, v, &mut walk)? {
+                        return Ok(done);
+                    }
+                }
+                let a = walk.last;
+                return match &e.kind {
+                    ExprKind::Await(inner) => {
+                        f.line.set(e.pos.line);
+                        // `await f(...)` inside a coroutine runs f in this task: the timeline shows
+                        // the call as a sub-row of the task's lane (44.3's sequential loop).
+                        let call = match (&inner.kind, &a, &f.function) {
+                            (ExprKind::Call { .. }, Value::Native(n), Some(_)) if f.loops.get() > 0 => match &**n {
+                                Native::Coroutine(c) if !c.builtin => Some((c.lane.clone(), c.call_text.clone())),
+                                _ => None,
+                            },
                             _ => None,
-                        },
-                        _ => None,
-                    };
-                    let Some((name, text)) = call else { return self.await_value(v).await };
-                    self.aio.call_started(&name, &text);
-                    let r = self.await_value(v).await;
-                    let error = match &r {
-                        Ok(_) => None,
-                        Err(e) => Some(self.exception_line(e)),
-                    };
-                    self.aio.call_ended(error);
-                    r
-                }
-                ExprKind::Yield(value) => {
-                    let v = match value {
-                        Some(v) => self.eval_a(f, v).await?,
-                        None => Value::None,
-                    };
-                    self.yield_value(f, v).await
-                }
-                ExprKind::YieldFrom(inner) => {
-                    let sub = self.eval_a(f, inner).await?;
-                    let it = self.iter(&sub)?;
-                    while let Some(v) = self.next(&it)? {
-                        self.yield_value(f, v).await?;
-                    }
-                    Ok(Value::None)
-                }
-                ExprKind::Call { func, args } => {
-                    let (callee, bound) = match &func.kind {
-                        ExprKind::Attribute { value, attr } => {
-                            let obj = self.eval_a(f, value).await?;
-                            (self.getattr(&obj, attr)?, None::<Value>)
+                        };
+                        if let Some((name, text)) = &call {
+                            self.aio.call_started(name, text);
                         }
-                        _ => (self.eval_a(f, func).await?, None),
-                    };
-                    let mut pos = Vec::new();
-                    let mut kw = Vec::new();
-                    for a in args {
-                        match &a.kind {
-                            super::ast::ArgKind::Positional(x) => pos.push(self.eval_a(f, x).await?),
-                            super::ast::ArgKind::Star(x) => {
-                                let v = self.eval_a(f, x).await?;
-                                pos.extend(self.collect(&v)?);
+                        let r = self.await_value(a).await;
+                        if call.is_some() {
+                            let error = r.as_ref().err().map(|e| self.exception_line(e));
+                            self.aio.call_ended(error);
+                        }
+                        r
+                    }
+                    ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                        // `yield x` hands over its operand once; `yield from it` each item of it
+                        // (what was sent in is dropped), through the same yield point.
+                        let (it, mut once) = match &e.kind {
+                            ExprKind::YieldFrom(_) => (Some(self.iter(&a)?), None),
+                            _ => (None, Some(a)),
+                        };
+                        loop {
+                            let v = match &it {
+                                Some(it) => match self.next(it)? {
+                                    Some(v) => v,
+                                    None => return Ok(Value::None),
+                                },
+                                None => once.take().unwrap_or(Value::None),
+                            };
+                            let sent = self.yield_value(f, v).await;
+                            if it.is_none() {
+                                return sent;
                             }
-                            super::ast::ArgKind::Keyword(k, x) => kw.push((k.clone(), self.eval_a(f, x).await?)),
-                            super::ast::ArgKind::DoubleStar(x) => {
-                                let v = self.eval_a(f, x).await?;
-                                self.spread_kwargs(&v, &mut kw)?;
-                            }
+                            sent?;
                         }
                     }
-                    if let Some(b) = bound {
-                        pos.insert(0, b);
-                    }
-                    f.line.set(e.pos.line);
-                    if self.is_asyncio_run(&callee) {
-                        return self.asyncio_run(pos).await;
-                    }
-                    self.call_at(&callee, pos, kw, e.pos.line)
-                }
-                ExprKind::BinOp { left, op, right } => {
-                    let a = self.eval_a(f, left).await?;
-                    let b = self.eval_a(f, right).await?;
-                    self.binop(&a, *op, &b)
-                }
-                ExprKind::UnaryOp { op, operand } => {
-                    let v = self.eval_a(f, operand).await?;
-                    self.unary(*op, &v)
-                }
-                ExprKind::Compare { left, ops } => {
-                    let mut a = self.eval_a(f, left).await?;
-                    for (op, right) in ops {
-                        let b = self.eval_a(f, right).await?;
-                        if !self.compare(&a, *op, &b)? {
-                            return Ok(Value::Bool(false));
+                    ExprKind::Call { .. } => {
+                        f.line.set(e.pos.line);
+                        if self.is_asyncio_run(&a) {
+                            return self.asyncio_run(walk.items).await;
                         }
-                        a = b;
+                        self.call_at(&a, walk.items, walk.kw, e.pos.line)
                     }
-                    Ok(Value::Bool(true))
-                }
-                ExprKind::BoolOp { op, values } => {
-                    let mut last = Value::None;
-                    for v in values {
-                        last = self.eval_a(f, v).await?;
-                        let t = self.truthy(&last)?;
-                        if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
-                            return Ok(last);
+                    ExprKind::BinOp { op, .. } => self.binop(&a, *op, &b),
+                    ExprKind::UnaryOp { op, .. } => self.unary(*op, &a),
+                    ExprKind::Compare { .. } => Ok(Value::Bool(true)),
+                    ExprKind::BoolOp { .. } => Ok(a),
+                    ExprKind::IfExp { body, orelse, .. } => {
+                        e = if self.truthy(&a)? { body } else { orelse };
+                        continue;
+                    }
+                    ExprKind::Attribute { attr, .. } => self.getattr(&a, attr),
+                    ExprKind::Subscript { .. } => self.getitem(&a, &b),
+                    ExprKind::List(_) => Ok(Value::list(walk.items)),
+                    ExprKind::Tuple(_) => Ok(Value::tuple(walk.items)),
+                    ExprKind::Set(_) => self.make_set(walk.items),
+                    ExprKind::Dict(_) => Ok(Value::dict(walk.dict.unwrap_or_default())),
+                    ExprKind::FString(_) => Ok(Value::Str(Rc::from(walk.text))),
+                    ExprKind::NamedExpr { target, .. } => {
+                        self.assign(f, target, a.clone())?;
+                        Ok(a)
+                    }
+                    ExprKind::Comprehension { kind, element, generators, function } => {
+                        if *kind == ComprehensionKind::Generator || !function.is_async {
+                            return self.comprehension(f, *kind, element, generators, function, a);
                         }
+                        // An async list/set/dict comprehension runs now, inside this coroutine.
+                        let func = match self.make_function(f, function, vec![], vec![])? {
+                            Value::Function(func) => func,
+                            _ => return self.err("RuntimeError", "internal: comprehension"),
+                        };
+                        let frame = self.new_frame(&func, vec![], vec![])?;
+                        let mut sink = Sink::Collect(Vec::new());
+                        self.comp_loop_a(&frame, element, generators, 0, a, &mut sink).await?;
+                        let Sink::Collect(out) = sink else { return Ok(Value::None) };
+                        self.comp_result(*kind, out)
                     }
-                    Ok(last)
-                }
-                ExprKind::IfExp { test, body, orelse } => {
-                    let t = self.eval_a(f, test).await?;
-                    if self.truthy(&t)? {
-                        self.eval_a(f, body).await
-                    } else {
-                        self.eval_a(f, orelse).await
-                    }
-                }
-                ExprKind::Attribute { value, attr } => {
-                    let v = self.eval_a(f, value).await?;
-                    self.getattr(&v, attr)
-                }
-                ExprKind::Subscript { value, index } => {
-                    let v = self.eval_a(f, value).await?;
-                    let i = self.eval_a(f, index).await?;
-                    self.getitem(&v, &i)
-                }
-                ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
-                    let mut out = Vec::new();
-                    for item in items {
-                        if let ExprKind::Starred(inner) = &item.kind {
-                            let v = self.eval_a(f, inner).await?;
-                            out.extend(self.collect(&v)?);
-                        } else {
-                            out.push(self.eval_a(f, item).await?);
-                        }
-                    }
-                    match &e.kind {
-                        ExprKind::List(_) => Ok(Value::list(out)),
-                        ExprKind::Tuple(_) => Ok(Value::tuple(out)),
-                        _ => self.make_set(out),
-                    }
-                }
-                ExprKind::Dict(pairs) => {
-                    let mut d = Dict::new();
-                    for (k, v) in pairs {
-                        match k {
-                            Some(k) => {
-                                let k = self.eval_a(f, k).await?;
-                                let v = self.eval_a(f, v).await?;
-                                d.insert(self.key(&k)?, k, v);
-                            }
-                            None => {
-                                let other = self.eval_a(f, v).await?;
-                                self.dict_update(&mut d, &other)?;
-                            }
-                        }
-                    }
-                    Ok(Value::dict(d))
-                }
-                ExprKind::FString(parts) => {
-                    let mut out = String::new();
-                    for part in parts {
-                        match part {
-                            super::ast::FStringPart::Literal(s) => out.push_str(s),
-                            super::ast::FStringPart::Field { value, conversion, spec, debug_text } => {
-                                let v = self.eval_a(f, value).await?;
-                                let spec = self.fstring(f, spec)?;
-                                self.format_field(&mut out, &v, *conversion, &spec, debug_text.as_deref())?;
-                            }
-                        }
-                    }
-                    Ok(Value::Str(Rc::from(out)))
-                }
-                ExprKind::NamedExpr { target, value } => {
-                    let v = self.eval_a(f, value).await?;
-                    self.assign(f, target, v.clone())?;
-                    Ok(v)
-                }
-                ExprKind::Comprehension { kind, element, generators, function } => {
-                    let first = self.eval_a(f, &generators[0].iter).await?;
-                    if *kind == ComprehensionKind::Generator || !function.is_async {
-                        return self.comprehension(f, *kind, element, generators, function, first);
-                    }
-                    // An async list/set/dict comprehension runs now, inside this coroutine.
-                    let func = match self.make_function(f, function, vec![], vec![])? {
-                        Value::Function(func) => func,
-                        _ => return self.err("RuntimeError", "internal: comprehension"),
-                    };
-                    let frame = self.new_frame(&func, vec![], vec![])?;
-                    let mut sink = Sink::Collect(Vec::new());
-                    self.comp_loop_a(&frame, element, generators, 0, first, &mut sink).await?;
-                    let Sink::Collect(out) = sink else { return Ok(Value::None) };
-                    self.comp_result(*kind, out)
-                }
-                _ => self.eval(f, e),
+                    _ => self.eval(f, e),
+                };
             }
         }
         .boxed_local()
+    }
+
+    /// Uses the value of `e`'s child `i` (see `walk_child`): `Some` when `e` is decided early
+    /// (a comparison found false, `and`/`or` short-circuited).
+    fn walk_take(self: &Rc<Self>, f: &Frame, e: &Expr, i: usize, v: Value, walk: &mut Walk) -> PyResult<Option<Value>> {
+        match &e.kind {
+            ExprKind::Call { args, .. } => match &args[i].kind {
+                super::ast::ArgKind::Positional(_) => walk.items.push(v),
+                super::ast::ArgKind::Star(_) => walk.items.extend(self.collect(&v)?),
+                super::ast::ArgKind::Keyword(k, _) => walk.kw.push((k.clone(), v)),
+                super::ast::ArgKind::DoubleStar(_) => self.spread_kwargs(&v, &mut walk.kw)?,
+            },
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                if let ExprKind::Starred(_) = &items[i].kind {
+                    walk.items.extend(self.collect(&v)?);
+                } else {
+                    walk.items.push(v);
+                }
+            }
+            ExprKind::Compare { ops, .. } => {
+                if !self.compare(&walk.last, ops[i].0, &v)? {
+                    return Ok(Some(Value::Bool(false)));
+                }
+                walk.last = v;
+            }
+            ExprKind::BoolOp { op, .. } => {
+                let t = self.truthy(&v)?;
+                if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
+                    return Ok(Some(v));
+                }
+                walk.last = v;
+            }
+            ExprKind::FString(parts) => {
+                if let super::ast::FStringPart::Field { conversion, spec, debug_text, .. } = &parts[i] {
+                    let spec = self.fstring(f, spec)?;
+                    self.format_field(&mut walk.text, &v, *conversion, &spec, debug_text.as_deref())?;
+                }
+            }
+            // `k: v` evaluates k (child 2n) then v (child 2n + 1); `**v` only v.
+            ExprKind::Dict(_) if i.is_multiple_of(2) => walk.last = v,
+            ExprKind::Dict(pairs) => {
+                let d = walk.dict.get_or_insert_with(Dict::new);
+                match &pairs[i / 2].0 {
+                    Some(_) => {
+                        let k = std::mem::replace(&mut walk.last, Value::None);
+                        d.insert(self.key(&k)?, k, v);
+                    }
+                    None => self.dict_update(d, &v)?,
+                }
+            }
+            _ => {}
+        }
+        Ok(None)
     }
 
     async fn yield_value(self: &Rc<Self>, f: &Frame, v: Value) -> PyResult<Value> {
@@ -670,17 +785,19 @@ impl Interp {
                 };
                 self.step()?;
                 self.assign(f, &gen.target, item)?;
-                for cond in &gen.ifs {
-                    let c = self.eval_a(f, cond).await?;
-                    if !self.truthy(&c)? {
+                // The conditions, then the next level's iterable or the element: one await point.
+                let last = level + 1 == generators.len();
+                let then = if last { element } else { &generators[level + 1].iter };
+                let mut v = Value::None;
+                for (i, x) in gen.ifs.iter().chain([then]).enumerate() {
+                    v = self.eval_a(f, x).await?;
+                    if i < gen.ifs.len() && !self.truthy(&v)? {
                         continue 'items;
                     }
                 }
-                if level + 1 < generators.len() {
-                    let next = self.eval_a(f, &generators[level + 1].iter).await?;
-                    self.comp_loop_a(f, element, generators, level + 1, next, sink).await?;
+                if !last {
+                    self.comp_loop_a(f, element, generators, level + 1, v, sink).await?;
                 } else {
-                    let v = self.eval_a(f, element).await?;
                     match sink {
                         Sink::Collect(out) => out.push(v),
                         Sink::Yield => {
@@ -702,10 +819,7 @@ impl Interp {
                 let m = self.special_method(v, "__aiter__")?;
                 self.call(&m, vec![], vec![])
             }
-            _ => self.err(
-                "TypeError",
-                format!("'async for' requires an object with __aiter__ method, got {}", self.type_name(v)),
-            ),
+            _ => Err(self.type_error("TypeError", "'async for' requires an object with __aiter__ method, got ", v, "")),
         }
     }
 
@@ -718,13 +832,12 @@ impl Interp {
                 self.call(&m, vec![], vec![])?
             }
             _ => {
-                return self.err(
+                return Err(self.type_error(
                     "TypeError",
-                    format!(
-                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
-                        self.type_name(it)
-                    ),
-                )
+                    "'async for' received an object from __aiter__ that does not implement __anext__: ",
+                    it,
+                    "",
+                ))
             }
         };
         self.await_value(awaitable).await
@@ -734,37 +847,38 @@ impl Interp {
     pub fn await_value(self: &Rc<Self>, v: Value) -> LocalBoxFuture<'_, PyResult<Value>> {
         self.cpu_done();
         async move {
-            match &v {
+            let type_error =
+                || Err(self.type_error("TypeError", "object ", &v, " can't be used in 'await' expression"));
+            let (inner, nested) = match &v {
                 Value::Native(n) => match &**n {
                     Native::Coroutine(c) => {
                         let Some(run) = c.run.borrow_mut().take() else {
                             return self.err("RuntimeError", "cannot reuse already awaited coroutine");
                         };
                         c.used.set(true);
-                        Nested { interp: self.clone(), inner: run }.await
+                        (run, true)
                     }
                     Native::Awaitable(a) => {
                         let Some(run) = a.run.borrow_mut().take() else {
                             return self.err("RuntimeError", "cannot reuse already awaited coroutine");
                         };
-                        run.await
+                        (run, false)
                     }
-                    Native::Task(_) => self.await_future_like(&v).await,
-                    Native::Future(_) => self.await_bare_future(&v).await,
+                    Native::Task(_) => (self.await_future_like(&v).boxed_local(), false),
+                    Native::Future(_) => (self.await_bare_future(&v).boxed_local(), false),
                     Native::Http(_) if self.is_http_request(&v) => {
                         let sent = self.send_request(&v);
-                        self.await_value(sent).await
+                        (self.await_value(sent), false)
                     }
-                    _ => self
-                        .err("TypeError", format!("object {} can't be used in 'await' expression", self.type_name(&v))),
+                    _ => return type_error(),
                 },
                 Value::Instance(inst) if inst.class.lookup("__await__").is_some() => {
-                    self.err("NotImplementedError", "objects with __await__ are not supported by the playground yet")
+                    return self
+                        .err("NotImplementedError", "objects with __await__ are not supported by the playground yet");
                 }
-                _ => {
-                    self.err("TypeError", format!("object {} can't be used in 'await' expression", self.type_name(&v)))
-                }
-            }
+                _ => return type_error(),
+            };
+            Nested { interp: self.clone(), inner, nested }.await
         }
         .boxed_local()
     }

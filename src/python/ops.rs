@@ -8,7 +8,7 @@ use super::bigint::BigInt;
 use super::format;
 use super::interp::Interp;
 use super::native::Native;
-use super::value::{BuiltinClass, Class, Key, PyResult, Value};
+use super::value::{BuiltinClass, Class, Exc, Key, PyResult, Value};
 
 pub fn key_of_str(s: &Rc<str>) -> Key {
     Key::Str(s.clone())
@@ -28,6 +28,14 @@ impl Interp {
 
     pub fn type_name(&self, v: &Value) -> Rc<str> {
         self.type_of(v).name.clone()
+    }
+
+    /// An error whose message names a value's type between two fixed parts ("'int' object is not
+    /// iterable"): one out-of-line function instead of a `format!` at each raise site.
+    #[inline(never)]
+    #[cold]
+    pub fn type_error(&self, class: &str, before: &str, v: &Value, after: &str) -> Box<Exc> {
+        self.error(class, &[before, &self.type_name(v), after].concat())
     }
 
     /// `type(v)`.
@@ -198,10 +206,7 @@ impl Interp {
                     let r = self.call(&m, vec![v.clone()], vec![])?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => self.err(
-                            "TypeError",
-                            format!("__repr__ returned non-string (type {})", self.type_name(&other)),
-                        ),
+                        other => Err(self.type_error("TypeError", "__repr__ returned non-string (type ", &other, ")")),
                     };
                 }
                 if inst.class.builtin == Some(BuiltinClass::Exception) || self.is_exception_class(&inst.class) {
@@ -262,8 +267,7 @@ impl Interp {
                     let r = self.call(&m, vec![v.clone()], vec![])?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => self
-                            .err("TypeError", format!("__str__ returned non-string (type {})", self.type_name(&other))),
+                        other => Err(self.type_error("TypeError", "__str__ returned non-string (type ", &other, ")")),
                     };
                 }
                 if self.is_exception_class(&inst.class) && inst.class.lookup("__repr__").is_none() {
@@ -305,7 +309,7 @@ impl Interp {
             Value::Bytes(b) => Key::Bytes(b.clone()),
             Value::Tuple(t) => Key::Tuple(t.iter().map(|x| self.key(x)).collect::<PyResult<_>>()?),
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
-                return self.err("TypeError", format!("unhashable type: '{}'", self.type_name(v)))
+                return Err(self.type_error("TypeError", "unhashable type: '", v, "'"))
             }
             other => Key::Id(other.identity()),
         })
@@ -510,10 +514,7 @@ impl Interp {
         match container {
             Value::Str(s) => match item {
                 Value::Str(i) => Ok(s.contains(&**i)),
-                _ => self.err(
-                    "TypeError",
-                    format!("'in <string>' requires string as left operand, not {}", self.type_name(item)),
-                ),
+                _ => Err(self.type_error("TypeError", "'in <string>' requires string as left operand, not ", item, "")),
             },
             Value::Dict(d) | Value::Set(d) => {
                 let k = self.key(item)?;
@@ -632,12 +633,10 @@ impl Interp {
         }
         if op == BinOp::Add {
             if let (Value::Str(_), _) = (a, b) {
-                return self
-                    .err("TypeError", format!("can only concatenate str (not \"{}\") to str", self.type_name(b)));
+                return Err(self.type_error("TypeError", "can only concatenate str (not \"", b, "\") to str"));
             }
             if let (Value::List(_), _) = (a, b) {
-                return self
-                    .err("TypeError", format!("can only concatenate list (not \"{}\") to list", self.type_name(b)));
+                return Err(self.type_error("TypeError", "can only concatenate list (not \"", b, "\") to list"));
             }
         }
         self.err(
@@ -870,7 +869,7 @@ impl Interp {
                 'f' | 'e' | 'g' | 'x' | 'X' | 'o' => match num_opt(&arg) {
                     Some(Num::I(i)) if "xXo".contains(conv) => format::format_int(i, &format!("{spec}{conv}")),
                     Some(n) => format::format_float(n.f(), &format!("{spec}{conv}")),
-                    None => return self.err("TypeError", format!("must be real number, not {}", self.type_name(&arg))),
+                    None => return Err(self.type_error("TypeError", "must be real number, not ", &arg, "")),
                 },
                 other => return self.err("ValueError", format!("unsupported format character '{other}'")),
             };

@@ -58,7 +58,7 @@ impl Interp {
                 }
                 None => self.err("TypeError", format!("'{}' object is not callable", inst.class.name)),
             },
-            _ => self.err("TypeError", format!("'{}' object is not callable", self.type_name(func))),
+            _ => Err(self.type_error("TypeError", "'", func, "' object is not callable")),
         }
     }
 
@@ -340,7 +340,7 @@ impl Interp {
                 self.call(&m, vec![obj.clone(), i.clone()], vec![])
             }
             (Value::Class(c), _) if c.builtin.is_some() => Ok(obj.clone()),
-            _ => self.err("TypeError", format!("'{}' object is not subscriptable", self.type_name(obj))),
+            _ => Err(self.type_error("TypeError", "'", obj, "' object is not subscriptable")),
         }
     }
 
@@ -396,7 +396,7 @@ impl Interp {
                 self.call(&m, vec![obj.clone(), i.clone(), v], vec![])?;
                 Ok(())
             }
-            _ => self.err("TypeError", format!("'{}' object does not support item assignment", self.type_name(obj))),
+            _ => Err(self.type_error("TypeError", "'", obj, "' object does not support item assignment")),
         }
     }
 
@@ -435,7 +435,7 @@ impl Interp {
                 self.call(&m, vec![obj.clone(), i.clone()], vec![])?;
                 Ok(())
             }
-            _ => self.err("TypeError", format!("'{}' object doesn't support item deletion", self.type_name(obj))),
+            _ => Err(self.type_error("TypeError", "'", obj, "' object doesn't support item deletion")),
         }
     }
 
@@ -449,7 +449,7 @@ impl Interp {
             Value::Native(n) => match &**n {
                 Native::Iterator(_) => return Ok(v.clone()),
                 Native::Generator(g) if !g.is_async => return Ok(v.clone()),
-                _ => return self.err("TypeError", format!("'{}' object is not iterable", self.type_name(v))),
+                _ => return Err(self.type_error("TypeError", "'", v, "' object is not iterable")),
             },
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup("__iter__") {
@@ -463,7 +463,7 @@ impl Interp {
                 }
                 return self.err("TypeError", format!("'{}' object is not iterable", inst.class.name));
             }
-            _ => return self.err("TypeError", format!("'{}' object is not iterable", self.type_name(v))),
+            _ => return Err(self.type_error("TypeError", "'", v, "' object is not iterable")),
         };
         Ok(Value::Native(Rc::new(Native::Iterator(RefCell::new(state)))))
     }
@@ -477,7 +477,7 @@ impl Interp {
                     Resumed::Yielded(v) => Ok(Some(v)),
                     Resumed::Returned(_) => Ok(None),
                 },
-                _ => self.err("TypeError", format!("'{}' object is not an iterator", self.type_name(it))),
+                _ => Err(self.type_error("TypeError", "'", it, "' object is not an iterator")),
             },
             Value::Instance(inst) => {
                 let Some(m) = inst.class.lookup("__next__") else {
@@ -489,7 +489,7 @@ impl Interp {
                     Err(e) => Err(e),
                 }
             }
-            _ => self.err("TypeError", format!("'{}' object is not an iterator", self.type_name(it))),
+            _ => Err(self.type_error("TypeError", "'", it, "' object is not an iterator")),
         }
     }
 
