@@ -523,7 +523,12 @@ impl Interp {
                 Ok(Value::Int(if m128 < 0 && r != 0 { (r + m128) as i64 } else { r as i64 }))
             }
             "super" => self.err("RuntimeError", "super(): no arguments"),
-            "staticmethod" | "classmethod" | "property" => {
+            "property" => {
+                self.arity(name, &args, 0, 4)?;
+                let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
+                Ok(self.make_property(arg(0), arg(1), arg(2)))
+            }
+            "staticmethod" | "classmethod" => {
                 self.arity(name, &args, 1, 1)?;
                 let class = Rc::new(super::value::Class {
                     name: Rc::from(name),
@@ -536,9 +541,6 @@ impl Interp {
                 });
                 let inst = super::value::Instance { class, attrs: RefCell::new(Default::default()) };
                 inst.attrs.borrow_mut().insert(Rc::from("f"), args[0].clone());
-                if name == "property" {
-                    return self.err("NotImplementedError", "property is not supported by the playground yet");
-                }
                 Ok(Value::Instance(Rc::new(inst)))
             }
             "vars" => {

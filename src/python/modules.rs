@@ -948,6 +948,11 @@ impl Interp {
             }
             return Ok(Value::None);
         }
+        if let Value::Instance(p) = this {
+            if &*p.class.name == "property" && matches!(name, "setter" | "getter" | "deleter") {
+                return Ok(self.property_with(this, name, args.into_iter().next().unwrap_or(Value::None)));
+            }
+        }
         let Value::Native(n) = this else { return Ok(Value::None) };
         match &**n {
             Native::Task(t) => {

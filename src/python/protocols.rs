@@ -74,7 +74,17 @@ impl Interp {
                     return Ok(v.clone());
                 }
                 if let Some(v) = inst.class.lookup(attr) {
+                    if let Some(p) = as_property(&v) {
+                        return self.property_access(p, "fget", "getter", obj, attr, vec![obj.clone()]);
+                    }
                     return Ok(self.bind_descriptor(v, obj));
+                }
+                if let Some(name) = property_method(&inst.class, attr) {
+                    return Ok(Value::Builtin(Rc::new(super::value::Builtin {
+                        name,
+                        id: BuiltinId::NativeMethod,
+                        self_: Some(obj.clone()),
+                    })));
                 }
                 if self.is_exception_class(&inst.class) {
                     match attr {
@@ -108,7 +118,17 @@ impl Interp {
             }
             Value::Class(c) => {
                 if let Some(v) = c.lookup(attr) {
-                    return Ok(v);
+                    // Through the class: a classmethod binds to it, a staticmethod is its function.
+                    return Ok(match &v {
+                        Value::Instance(i) if &*i.class.name == "classmethod" => {
+                            let f = i.attrs.borrow().get("f").cloned().unwrap_or(Value::None);
+                            Value::Method(Rc::new((obj.clone(), f)))
+                        }
+                        Value::Instance(i) if &*i.class.name == "staticmethod" => {
+                            i.attrs.borrow().get("f").cloned().unwrap_or(Value::None)
+                        }
+                        _ => v,
+                    });
                 }
                 let sample = match c.builtin {
                     Some(BuiltinClass::Str) => Some(Value::str("")),
@@ -197,6 +217,13 @@ impl Interp {
                 if let Some(m) = inst.class.lookup("__setattr__") {
                     self.call(&m, vec![obj.clone(), Value::str(attr), value], vec![])?;
                     return Ok(());
+                }
+                // A property is a data descriptor: its setter runs, even before the instance's dict.
+                if let Some(v) = inst.class.lookup(attr) {
+                    if let Some(p) = as_property(&v) {
+                        self.property_access(p, "fset", "setter", obj, attr, vec![obj.clone(), value])?;
+                        return Ok(());
+                    }
                 }
                 inst.attrs.borrow_mut().insert(Rc::from(attr), value);
                 Ok(())
@@ -615,5 +642,72 @@ impl Interp {
             }
             _ => self.err("ModuleNotFoundError", format!("No module named '{name}'")),
         }
+    }
+}
+
+/// The property object behind a class attribute, if it is one (`@property`).
+fn as_property(v: &Value) -> Option<&Rc<super::value::Instance>> {
+    match v {
+        Value::Instance(p) if &*p.class.name == "property" && p.class.module == "builtins" => Some(p),
+        _ => None,
+    }
+}
+
+/// `prop.setter` / `getter` / `deleter`: the decorators that copy a property with one more function.
+fn property_method(class: &super::value::Class, attr: &str) -> Option<&'static str> {
+    if &*class.name != "property" {
+        return None;
+    }
+    ["setter", "getter", "deleter"].into_iter().find(|m| *m == attr)
+}
+
+impl Interp {
+    /// `property(fget, fset, fdel)`: an instance of the built-in `property` class holding them.
+    pub fn make_property(&self, fget: Value, fset: Value, fdel: Value) -> Value {
+        let class = Rc::new(super::value::Class {
+            name: Rc::from("property"),
+            bases: vec![],
+            ancestors: vec![],
+            attrs: std::cell::RefCell::new(Default::default()),
+            builtin: None,
+            def: None,
+            module: "builtins",
+        });
+        let inst = super::value::Instance { class, attrs: std::cell::RefCell::new(Default::default()) };
+        for (name, f) in [("fget", fget), ("fset", fset), ("fdel", fdel)] {
+            inst.attrs.borrow_mut().insert(Rc::from(name), f);
+        }
+        Value::Instance(Rc::new(inst))
+    }
+
+    /// Calls a property's `fget`/`fset`, or CPython's error when it has none.
+    fn property_access(
+        self: &Rc<Self>,
+        p: &super::value::Instance,
+        which: &str,
+        what: &str,
+        obj: &Value,
+        attr: &str,
+        args: Vec<Value>,
+    ) -> PyResult<Value> {
+        let f = p.attrs.borrow().get(which).cloned().unwrap_or(Value::None);
+        if matches!(f, Value::None) {
+            return self
+                .err("AttributeError", format!("property '{attr}' of '{}' object has no {what}", self.type_name(obj)));
+        }
+        self.call(&f, args, vec![])
+    }
+
+    /// `prop.setter(f)` (and `getter`, `deleter`): a new property with `f` in that place.
+    pub fn property_with(&self, prop: &Value, which: &str, f: Value) -> Value {
+        let Value::Instance(p) = prop else { return Value::None };
+        let get = |k: &str| p.attrs.borrow().get(k).cloned().unwrap_or(Value::None);
+        let (mut fget, mut fset, mut fdel) = (get("fget"), get("fset"), get("fdel"));
+        match which {
+            "setter" => fset = f,
+            "getter" => fget = f,
+            _ => fdel = f,
+        }
+        self.make_property(fget, fset, fdel)
     }
 }
