@@ -154,6 +154,19 @@ fn err(kind: &'static str, message: impl Into<String>, pos: Pos) -> Box<SyntaxEr
     Box::new(lexer::err(kind, message, pos))
 }
 
+/// `d[await k] = v`, `for x[await i] in …`: valid Python the evaluator does not run (it evaluates
+/// targets synchronously), refused where it is written rather than failing when it runs.
+fn no_await_in_target(target: &Expr) -> PResult<()> {
+    if target.suspends {
+        return Err(err(
+            "NotImplementedError",
+            "'await' inside an assignment target is not supported by the playground yet",
+            target.pos,
+        ));
+    }
+    Ok(())
+}
+
 /// `Box::new` for an `Expr`, as one call: inlined, each of the parser's ~25 boxes copied the
 /// `Expr` in place.
 #[inline(never)]
@@ -541,6 +554,7 @@ impl Parser {
         if !self.eat_kw("in") {
             return Err(self.invalid());
         }
+        no_await_in_target(&target)?;
         let iter = self.star_expressions()?;
         self.expect_op(b':')?;
         self.loops += 1;
@@ -611,6 +625,9 @@ impl Parser {
         loop {
             let context = self.expression()?;
             let target = if self.eat_kw("as") { Some(self.target()?) } else { None };
+            if let Some(t) = &target {
+                no_await_in_target(t)?;
+            }
             items.push(WithItem { context, target });
             if !self.eat_op(b',') {
                 break;
@@ -848,8 +865,10 @@ impl Parser {
                         }
                         targets.push(self.target()?);
                     }
-                    let s = targets.iter().any(|t| t.suspends);
-                    return Ok(stmt(pos, s, StmtKind::Delete(targets)));
+                    for t in &targets {
+                        no_await_in_target(t)?;
+                    }
+                    return Ok(stmt(pos, false, StmtKind::Delete(targets)));
                 }
                 "assert" => {
                     self.i += 1;
@@ -925,8 +944,9 @@ impl Parser {
             }
             for t in &targets {
                 self.check_target(t, "assign to")?;
+                no_await_in_target(t)?;
             }
-            let s = value.suspends || targets.iter().any(|t| t.suspends);
+            let s = value.suspends;
             return Ok(stmt(pos, s, StmtKind::Assign { targets, value }));
         }
         if let Tok::Op(op) = self.tok().clone() {
@@ -945,8 +965,9 @@ impl Parser {
                     }
                 }
                 let _ = opos;
+                no_await_in_target(&first)?;
                 let value = self.star_expressions_or_yield()?;
-                let s = value.suspends || first.suspends;
+                let s = value.suspends;
                 return Ok(stmt(pos, s, StmtKind::AugAssign { target: first, op: bin, value }));
             }
         }
@@ -955,6 +976,7 @@ impl Parser {
             let annotation = self.expression()?;
             let value = if self.eat_op(b'=') { Some(self.star_expressions_or_yield()?) } else { None };
             self.check_target(&first, "annotate")?;
+            no_await_in_target(&first)?;
             let s = value.as_ref().is_some_and(|v| v.suspends);
             return Ok(stmt(pos, s, StmtKind::AnnAssign { target: first, annotation, value }));
         }
@@ -1903,6 +1925,13 @@ impl Parser {
             }
             let spec_text: String = chars[k + 1..j].iter().collect();
             spec = self.fstring_parts(&spec_text, raw, pos)?;
+            if fparts_suspend(&spec) {
+                return Err(err(
+                    "NotImplementedError",
+                    "'await' inside an f-string's format spec is not supported by the playground yet",
+                    pos,
+                ));
+            }
             k = j;
         }
         if chars.get(k) != Some(&'}') {

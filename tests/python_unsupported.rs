@@ -1,0 +1,51 @@
+//! Valid Python the playground does not run is refused where it is written, before anything runs,
+//! as `NotImplementedError: <what> is not supported by the playground yet` at its line and column
+//! (never a wrong run, never an internal error halfway through).
+
+use async_playground::python::Program;
+
+fn refused(source: &str) -> String {
+    match Program::compile(source) {
+        Ok(_) => panic!("compiled, but the playground cannot run it:\n{source}"),
+        Err(e) => format!("{}: {} (line {}, col {})", e.kind, e.message, e.pos.line, e.pos.col),
+    }
+}
+
+#[test]
+fn constructs_outside_the_subset_are_refused_at_their_place() {
+    let cases = [
+        ("match x:\n    case 1:\n        pass\n", "NotImplementedError: the match statement is not supported by the playground yet (line 1"),
+        ("from asyncio import *\n", "NotImplementedError: 'from … import *' is not supported by the playground yet (line 1"),
+        (
+            "async def f(d, k):\n    d[await k] = 1\n",
+            "NotImplementedError: 'await' inside an assignment target is not supported by the playground yet (line 2",
+        ),
+        (
+            "async def f(xs, i):\n    xs[await i] += 1\n",
+            "NotImplementedError: 'await' inside an assignment target is not supported by the playground yet (line 2",
+        ),
+        (
+            "async def f(xs, it):\n    for xs[await it] in range(3):\n        pass\n",
+            "NotImplementedError: 'await' inside an assignment target is not supported by the playground yet (line 2",
+        ),
+        (
+            "async def f(w):\n    return f\"{1.5:{await w}}\"\n",
+            "NotImplementedError: 'await' inside an f-string's format spec is not supported by the playground yet (line 2",
+        ),
+    ];
+    for (source, expected) in cases {
+        let got = refused(source);
+        assert!(got.starts_with(expected), "{source:?}\n  got: {got}\n want: {expected}…");
+    }
+}
+
+#[test]
+fn await_where_the_evaluator_runs_it_still_compiles() {
+    for source in [
+        "async def f(d, k):\n    d[k] = await k\n",
+        "async def f(w):\n    return f\"{await w:>8}\"\n",
+        "async def f(xs):\n    async for x in xs:\n        pass\n",
+    ] {
+        assert!(Program::compile(source).is_ok(), "{source:?}");
+    }
+}
