@@ -190,13 +190,25 @@ pub enum Resumed {
 struct AnextFuture {
     interp: Rc<Interp>,
     gen: Rc<Native>,
+    /// `asend(value)`: what the `yield` the generator is suspended at returns (taken on the first
+    /// poll); `None` for `__anext__`.
+    sent: Option<Value>,
 }
 
 impl Future for AnextFuture {
     type Output = PyResult<Value>;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let sent = self.sent.take();
         let Native::Generator(g) = &*self.gen else { return Poll::Ready(Ok(Value::None)) };
+        if let Some(v) = sent {
+            if !g.started.get() && !matches!(v, Value::None) {
+                return Poll::Ready(
+                    self.interp.err("TypeError", "can't send non-None value to a just-started async generator"),
+                );
+            }
+            *g.channel.sent.borrow_mut() = Some(v);
+        }
         let Some(mut run) = g.run.borrow_mut().take() else {
             return Poll::Ready(self.interp.err("StopAsyncIteration", ""));
         };
@@ -264,7 +276,12 @@ impl Interp {
 
     /// `__anext__()` of an async generator, as an awaitable object.
     pub fn anext_awaitable(self: &Rc<Self>, gen: &Rc<Native>) -> Value {
-        let fut = AnextFuture { interp: self.clone(), gen: gen.clone() };
+        self.asend_awaitable(gen, None)
+    }
+
+    /// `agen.asend(value)` (`None`: `__anext__`).
+    pub fn asend_awaitable(self: &Rc<Self>, gen: &Rc<Native>, sent: Option<Value>) -> Value {
+        let fut = AnextFuture { interp: self.clone(), gen: gen.clone(), sent };
         Value::Native(Rc::new(Native::Awaitable(super::native::Awaitable {
             run: std::cell::RefCell::new(Some(fut.boxed_local())),
         })))

@@ -1020,7 +1020,8 @@ impl Interp {
                 _ => Ok(Value::None),
             },
             Native::Generator(g) => match name {
-                "__anext__" | "asend" => Ok(self.anext_awaitable(n)),
+                "__anext__" => Ok(self.anext_awaitable(n)),
+                "asend" => Ok(self.asend_awaitable(n, Some(args.into_iter().next().unwrap_or(Value::None)))),
                 "__aiter__" | "__iter__" => Ok(this.clone()),
                 "__next__" => match self.next(this)? {
                     Some(v) => Ok(v),
