@@ -483,6 +483,20 @@ impl Interp {
         }
     }
 
+    /// `Condition.notify(n)`: wakes up to `n` of its waiters, in the order they came.
+    pub(super) fn condition_wake(c: &ConditionObj, n: usize) {
+        let mut woken = 0;
+        for f in c.waiters.borrow().iter() {
+            if woken >= n {
+                break;
+            }
+            if !f.is_done() {
+                woken += 1;
+                f.set(FutState::Done(Value::Bool(false)));
+            }
+        }
+    }
+
     pub(super) fn condition_lock<'a>(&self, c: &'a ConditionObj) -> Option<&'a SemaphoreObj> {
         match native(&c.lock) {
             Some(Native::Semaphore(s)) => Some(s),
@@ -510,16 +524,7 @@ impl Interp {
                     (_, Some(Value::Int(n))) => (*n).max(0) as usize,
                     _ => 1,
                 };
-                let mut woken = 0;
-                for f in c.waiters.borrow().iter() {
-                    if woken >= n {
-                        break;
-                    }
-                    if !f.is_done() {
-                        woken += 1;
-                        f.set(FutState::Done(Value::Bool(false)));
-                    }
-                }
+                Self::condition_wake(c, n);
                 Ok(Value::None)
             }
             "wait_for" => {

@@ -33,7 +33,7 @@ impl Interp {
                 let abort = name == "abort";
                 self.awaitable(if abort { "abort" } else { "reset" }, async move {
                     let Some(Native::Barrier(b)) = native(&this) else { return Ok(Value::None) };
-                    me.barrier_locked(b, |me, b| {
+                    me.barrier_locked(b, |b| {
                         let state = if abort {
                             BarrierState::Broken
                         } else if b.count.get() > 0 {
@@ -42,7 +42,7 @@ impl Interp {
                             BarrierState::Filling
                         };
                         b.state.set(state);
-                        me.barrier_notify_all(b);
+                        Self::condition_wake(&b.cond, usize::MAX);
                         Ok(())
                     })
                     .await?;
@@ -57,19 +57,13 @@ impl Interp {
     async fn barrier_locked(
         self: &Rc<Self>,
         b: &BarrierObj,
-        step: impl FnOnce(&Rc<Self>, &BarrierObj) -> PyResult<()>,
+        step: impl FnOnce(&BarrierObj) -> PyResult<()>,
     ) -> PyResult<()> {
         let Some(lock) = self.condition_lock(&b.cond) else { return Ok(()) };
         self.sem_acquire(lock, "barrier".into()).await?;
-        let result = step(self, b);
+        let result = step(b);
         self.sem_release(lock)?;
         result
-    }
-
-    fn barrier_notify_all(&self, b: &BarrierObj) {
-        for f in b.cond.waiters.borrow().iter() {
-            f.set(super::native::FutState::Done(Value::Bool(false)));
-        }
     }
 
     async fn barrier_wait(self: &Rc<Self>, this: &Value) -> PyResult<Value> {
@@ -94,7 +88,7 @@ impl Interp {
         let outcome = if index + 1 == b.parties {
             // _release: the last party lets everyone through.
             b.state.set(BarrierState::Draining);
-            self.barrier_notify_all(b);
+            Self::condition_wake(&b.cond, usize::MAX);
             Ok(Value::Int(index as i64))
         } else {
             // _wait: until the filling ends; a reset or an abort breaks it.
@@ -119,7 +113,7 @@ impl Interp {
             if matches!(b.state.get(), BarrierState::Resetting | BarrierState::Draining) {
                 b.state.set(BarrierState::Filling);
             }
-            self.barrier_notify_all(b);
+            Self::condition_wake(&b.cond, usize::MAX);
         }
         outcome
     }

@@ -530,18 +530,7 @@ impl Interp {
             }
             "staticmethod" | "classmethod" => {
                 self.arity(name, &args, 1, 1)?;
-                let class = Rc::new(super::value::Class {
-                    name: Rc::from(name),
-                    bases: vec![],
-                    ancestors: vec![],
-                    attrs: RefCell::new(Default::default()),
-                    builtin: None,
-                    def: None,
-                    module: "builtins",
-                });
-                let inst = super::value::Instance { class, attrs: RefCell::new(Default::default()) };
-                inst.attrs.borrow_mut().insert(Rc::from("f"), args[0].clone());
-                Ok(Value::Instance(Rc::new(inst)))
+                Ok(super::protocols::builtin_wrapper(name, [("f", args[0].clone())]))
             }
             "vars" => {
                 self.arity("vars", &args, 1, 1)?;

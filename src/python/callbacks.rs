@@ -32,6 +32,18 @@ impl Interp {
         }
     }
 
+    /// A task ended: its done callbacks (`slot`, emptied) are due, each called with the task object.
+    pub fn schedule_task_callbacks(self: &Rc<Self>, task_id: usize, slot: &std::cell::RefCell<Vec<Value>>) {
+        let callbacks = std::mem::take(&mut *slot.borrow_mut());
+        if callbacks.is_empty() {
+            return;
+        }
+        let task = self.tasks.borrow().get(&task_id).cloned().unwrap_or(Value::None);
+        for callback in callbacks {
+            self.call_soon(callback, vec![task.clone()], None);
+        }
+    }
+
     /// A future was settled (`set_result`, `set_exception`, `cancel`): its callbacks are due.
     pub fn schedule_done_callbacks(self: &Rc<Self>, this: &Value, f: &FutureObj) {
         for callback in std::mem::take(&mut *f.done_callbacks.borrow_mut()) {

@@ -729,12 +729,8 @@ impl Interp {
             }
             *out.borrow_mut() = Some(r);
             // The done callbacks are scheduled now, in the order they were added.
-            let callbacks = std::mem::take(&mut *callbacks.borrow_mut());
-            if !callbacks.is_empty() {
-                let task = id.and_then(|id| me.tasks.borrow().get(&id).cloned()).unwrap_or(Value::None);
-                for callback in callbacks {
-                    me.call_soon(callback, vec![task.clone()], None);
-                }
+            if let Some(id) = id {
+                me.schedule_task_callbacks(id, &callbacks);
             }
             me.yielded();
             engine
@@ -1099,11 +1095,7 @@ impl Drop for CancelledBeforeStart {
         if self.slot.borrow().is_some() || !matches!(self.interp.aio.task_result(id), Some(Err(Exception::Cancelled))) {
             return;
         }
-        let me = &self.interp;
-        *self.slot.borrow_mut() = Some(Err(me.engine_exception(Exception::Cancelled)));
-        let task = me.tasks.borrow().get(&id).cloned().unwrap_or(Value::None);
-        for callback in std::mem::take(&mut *self.callbacks.borrow_mut()) {
-            me.call_soon(callback, vec![task.clone()], None);
-        }
+        *self.slot.borrow_mut() = Some(Err(self.interp.engine_exception(Exception::Cancelled)));
+        self.interp.schedule_task_callbacks(id, &self.callbacks);
     }
 }

@@ -402,8 +402,9 @@ impl Interp {
 
     fn order(self: &Rc<Self>, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
         use std::cmp::Ordering;
+        let big = self.big_cmp(a, b);
         let ord: Option<Ordering> = match (a, b) {
-            _ if self.big_cmp(a, b).is_some() => match self.big_cmp(a, b).flatten() {
+            _ if big.is_some() => match big.flatten() {
                 Some(o) => Some(o),
                 None => return Ok(false),
             },

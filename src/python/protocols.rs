@@ -645,6 +645,25 @@ impl Interp {
     }
 }
 
+/// An instance of one of the built-in wrappers a class body uses (`property`, `staticmethod`,
+/// `classmethod`), holding the functions it wraps; attribute access recognises it by its class.
+pub fn builtin_wrapper<const N: usize>(name: &str, functions: [(&str, Value); N]) -> Value {
+    let class = Rc::new(super::value::Class {
+        name: Rc::from(name),
+        bases: vec![],
+        ancestors: vec![],
+        attrs: std::cell::RefCell::new(Default::default()),
+        builtin: None,
+        def: None,
+        module: "builtins",
+    });
+    let inst = super::value::Instance { class, attrs: std::cell::RefCell::new(Default::default()) };
+    for (attr, f) in functions {
+        inst.attrs.borrow_mut().insert(Rc::from(attr), f);
+    }
+    Value::Instance(Rc::new(inst))
+}
+
 /// The property object behind a class attribute, if it is one (`@property`).
 fn as_property(v: &Value) -> Option<&Rc<super::value::Instance>> {
     match v {
@@ -664,20 +683,7 @@ fn property_method(class: &super::value::Class, attr: &str) -> Option<&'static s
 impl Interp {
     /// `property(fget, fset, fdel)`: an instance of the built-in `property` class holding them.
     pub fn make_property(&self, fget: Value, fset: Value, fdel: Value) -> Value {
-        let class = Rc::new(super::value::Class {
-            name: Rc::from("property"),
-            bases: vec![],
-            ancestors: vec![],
-            attrs: std::cell::RefCell::new(Default::default()),
-            builtin: None,
-            def: None,
-            module: "builtins",
-        });
-        let inst = super::value::Instance { class, attrs: std::cell::RefCell::new(Default::default()) };
-        for (name, f) in [("fget", fget), ("fset", fset), ("fdel", fdel)] {
-            inst.attrs.borrow_mut().insert(Rc::from(name), f);
-        }
-        Value::Instance(Rc::new(inst))
+        builtin_wrapper("property", [("fget", fget), ("fset", fset), ("fdel", fdel)])
     }
 
     /// Calls a property's `fget`/`fset`, or CPython's error when it has none.
