@@ -4,6 +4,7 @@
 //! and `link` are the pure core: no browser, no clock read, tested natively.
 //! `browser` and `ui` exist only on wasm32; they are the only code that touches the browser.
 
+pub mod decimal;
 pub mod engine;
 pub mod highlight;
 pub mod link;

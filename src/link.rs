@@ -456,8 +456,8 @@ fn decode_flag(key: &str, raw: Option<&str>, into: &mut bool, notices: &mut Vec<
 /// with a notice.
 fn decode_cursor(raw: &str, notices: &mut Vec<String>) -> Option<Micros> {
     let cleaned = raw.trim_end_matches(['s', 'S']);
-    match cleaned.parse::<f64>() {
-        Ok(secs) if secs.is_finite() && secs >= 0.0 && raw.chars().any(|c| c.is_ascii_digit()) => {
+    match crate::decimal::parse_f64(cleaned) {
+        Some(secs) if secs.is_finite() && secs >= 0.0 && raw.chars().any(|c| c.is_ascii_digit()) => {
             let at = micros_from_secs(secs);
             if at > MAX_CURSOR {
                 notices.push(format!("t={} is past any run: showing the end of the run.", quote(raw)));
@@ -476,8 +476,8 @@ fn decode_cursor(raw: &str, notices: &mut Vec<String>) -> Option<Micros> {
 
 fn decode_speed(raw: &str, notices: &mut Vec<String>) -> u32 {
     let cleaned = raw.trim_end_matches(['x', 'X', '×']);
-    match cleaned.parse::<f64>() {
-        Ok(value) if value > 0.0 && !value.is_nan() && raw.chars().any(|c| c.is_ascii_digit()) => {
+    match crate::decimal::parse_f64(cleaned) {
+        Some(value) if value > 0.0 && !value.is_nan() && raw.chars().any(|c| c.is_ascii_digit()) => {
             // The allowed speed closest to what was asked (by ratio: 15 is nearer 20 than 10).
             let nearest = SPEEDS
                 .into_iter()
@@ -503,7 +503,7 @@ fn decode_speed(raw: &str, notices: &mut Vec<String>) -> u32 {
 fn decode_value(spec: &ParamSpec, raw: Option<&str>, notices: &mut Vec<String>) -> f64 {
     let unit = spec.unit;
     let raw = raw.unwrap_or("");
-    let parsed = raw.replace(',', ".").parse::<f64>().ok().filter(|v| !v.is_nan());
+    let parsed = crate::decimal::parse_f64(&raw.replace(',', ".")).filter(|v| !v.is_nan());
     // "1e999" or 400 digits parse as infinity: a huge number, not a word like "inf".
     let parsed = parsed.filter(|v| v.is_finite() || raw.chars().any(|c| c.is_ascii_digit()));
     match parsed {

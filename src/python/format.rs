@@ -119,7 +119,7 @@ fn dtoa(x: f64, mode: Digits) -> (Vec<u8>, i64) {
             let s = format!("{x:e}");
             let n = s.find('e').unwrap_or(0) - s.contains('.') as usize;
             let even = format!("{:.*e}", n.max(1) - 1, x);
-            if even.parse::<f64>() == Ok(x) {
+            if crate::decimal::parse_f64(&even) == Some(x) {
                 even
             } else {
                 s
@@ -558,7 +558,7 @@ pub fn round_float(x: f64, ndigits: i64) -> f64 {
         return 0.0 * x;
     }
     if ndigits >= 0 {
-        return format!("{:.*}", ndigits as usize, x).parse().unwrap_or(x);
+        return crate::decimal::parse_f64(&format!("{:.*}", ndigits as usize, x)).unwrap_or(x);
     }
     // Round the exact integer part at 10^n, the fraction (exact too) only breaks ties.
     let n = (-ndigits) as usize;
@@ -592,7 +592,7 @@ pub fn round_float(x: f64, ndigits: i64) -> f64 {
     if q.is_empty() {
         q.push(b'0');
     }
-    let r: f64 = format!("{}e{n}", String::from_utf8_lossy(&q)).parse().unwrap_or(f64::INFINITY);
+    let r = crate::decimal::parse_f64(&format!("{}e{n}", String::from_utf8_lossy(&q))).unwrap_or(f64::INFINITY);
     r.copysign(x)
 }
 
@@ -690,7 +690,7 @@ pub fn parse_float(text: &str) -> Result<f64, String> {
         if i != b.len() {
             return Err(err());
         }
-        body.replace('_', "").parse::<f64>().map_err(|_| err())?
+        crate::decimal::parse_f64(&body.replace('_', "")).ok_or_else(err)?
     };
     Ok(if neg { -v } else { v })
 }

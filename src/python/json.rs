@@ -302,7 +302,7 @@ impl Interp {
                 }
                 r.pos = end;
                 if is_float {
-                    Ok(Value::Float(body.parse().unwrap_or(f64::NAN)))
+                    Ok(Value::Float(crate::decimal::parse_f64(&body).unwrap_or(f64::NAN)))
                 } else {
                     match body.parse::<i64>() {
                         Ok(i) => Ok(Value::Int(i)),

@@ -389,14 +389,14 @@ impl Lexer<'_> {
         let next = self.peek(0);
         if next == 'j' || next == 'J' {
             self.i += 1;
-            self.push(Tok::Imaginary(text.parse().unwrap_or(0.0)), pos);
+            self.push(Tok::Imaginary(crate::decimal::parse_f64(&text).unwrap_or(0.0)), pos);
             return Ok(());
         }
         if next.is_alphabetic() || next == '_' {
             return Err(err("SyntaxError", "invalid decimal literal", pos));
         }
         if is_float {
-            self.push(Tok::Float(text.parse().unwrap_or(f64::INFINITY)), pos);
+            self.push(Tok::Float(crate::decimal::parse_f64(&text).unwrap_or(f64::INFINITY)), pos);
         } else {
             if text.len() > 1 && text.starts_with('0') && text.chars().any(|c| c != '0') {
                 return Err(err(

@@ -77,7 +77,8 @@ impl ParamSpec {
         let cleaned = typed.replace(',', ".");
         // Rust reads `nan`, `inf` and `infinity` as floats; a person who types them typed a word.
         let word = cleaned.trim_start_matches(['+', '-']).to_ascii_lowercase();
-        let value = if word.starts_with("nan") || word.starts_with("inf") { None } else { cleaned.parse().ok() };
+        let value =
+            if word.starts_with("nan") || word.starts_with("inf") { None } else { crate::decimal::parse_f64(&cleaned) };
         let value = value.ok_or_else(|| format!("'{}' is not a number", shorten(typed)))?;
         self.validate(value)
     }

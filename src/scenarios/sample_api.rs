@@ -90,7 +90,7 @@ fn parse_seconds(text: &str) -> Option<f64> {
     if !(digits(whole) && digits(fraction)) {
         return None;
     }
-    text.parse::<f64>().ok().filter(|s| (0.0..=MAX_WAIT).contains(s))
+    crate::decimal::parse_f64(text).filter(|s| (0.0..=MAX_WAIT).contains(s))
 }
 
 /// What the sample API answers for `url`.

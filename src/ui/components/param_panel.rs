@@ -23,7 +23,7 @@ pub fn param_panel() -> Html {
             let state = state.clone();
             Callback::from(move |e: InputEvent| {
                 let input: HtmlInputElement = e.target_unchecked_into();
-                if let Ok(value) = input.value().parse::<f64>() {
+                if let Some(value) = crate::decimal::parse_f64(&input.value()) {
                     state.dispatch(Action::Set { name, value });
                 }
             })

@@ -35,7 +35,8 @@ pub fn predict_panel() -> Html {
     let run_lines = scored_run.map(|live| printed_lines(&live.trace.log));
     let verdicts: Option<Vec<Verdict>> = run_lines.as_ref().map(|lines| score_order(&state.guess.order, lines));
     let typed = state.guess.total.trim();
-    let guessed_total = typed.trim_end_matches('s').trim().parse::<f64>().ok().filter(|t| t.is_finite() && *t >= 0.0);
+    let guessed_total =
+        crate::decimal::parse_f64(typed.trim_end_matches('s').trim()).filter(|t| t.is_finite() && *t >= 0.0);
     // Said next to the field at once, not discovered after the run as "no total guessed".
     let total_problem = (!typed.is_empty() && guessed_total.is_none())
         .then(|| format!("“{typed}” is not a time: write seconds, like 3 or 2.5."));

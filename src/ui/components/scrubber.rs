@@ -50,7 +50,7 @@ pub fn scrubber() -> Html {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(at_ms) = input.value().parse::<f64>() {
+            if let Some(at_ms) = crate::decimal::parse_f64(&input.value()) {
                 let at = (at_ms.max(0.0) * 1_000.0).round() as Micros;
                 state.dispatch(Action::Scrub(Some(at)));
             }

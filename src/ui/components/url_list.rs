@@ -52,10 +52,10 @@ fn attempt(state: &EditView, refused: &UseStateHandle<Option<Refused>>, field: &
 /// A number of seconds as typed (`0.5`, `1,5`), or why not.
 fn parse_seconds(name: &str, text: &str) -> Result<f64, String> {
     let cleaned = text.trim().replace(',', ".");
-    match cleaned.parse::<f64>() {
-        Ok(value) if value.is_finite() && (0.0..=MAX_WAIT).contains(&value) => Ok(value),
-        Ok(_) => Err(format!("{name} must be from 0 to {} s.", py_number(MAX_WAIT))),
-        Err(_) => Err(format!("'{}' is not a number of seconds.", text.trim())),
+    match crate::decimal::parse_f64(&cleaned) {
+        Some(value) if value.is_finite() && (0.0..=MAX_WAIT).contains(&value) => Ok(value),
+        Some(_) => Err(format!("{name} must be from 0 to {} s.", py_number(MAX_WAIT))),
+        None => Err(format!("'{}' is not a number of seconds.", text.trim())),
     }
 }
 

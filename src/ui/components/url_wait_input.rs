@@ -24,10 +24,10 @@ pub struct Props {
 /// Seconds as typed (`0.5`, `1,5`), within the sample API's range, or why not.
 fn parse(name: &str, text: &str) -> Result<f64, String> {
     let cleaned = text.trim().replace(',', ".");
-    match cleaned.parse::<f64>() {
-        Ok(value) if value.is_finite() && (0.0..=MAX_WAIT).contains(&value) => Ok(value),
-        Ok(_) => Err(format!("{name} must be from 0 to {} s", py_number(MAX_WAIT))),
-        Err(_) => Err(format!("'{}' is not a number of seconds", text.trim())),
+    match crate::decimal::parse_f64(&cleaned) {
+        Some(value) if value.is_finite() && (0.0..=MAX_WAIT).contains(&value) => Ok(value),
+        Some(_) => Err(format!("{name} must be from 0 to {} s", py_number(MAX_WAIT))),
+        None => Err(format!("'{}' is not a number of seconds", text.trim())),
     }
 }
 
@@ -85,7 +85,7 @@ pub fn url_wait_input(props: &Props) -> Html {
                 return;
             }
             let step = if e.shift_key() { step * 10.0 } else { step };
-            let current = value.parse::<f64>().unwrap_or(0.0);
+            let current = crate::decimal::parse_f64(&value).unwrap_or(0.0);
             submit((current + step).clamp(0.0, MAX_WAIT));
         })
     };
