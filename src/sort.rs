@@ -1,44 +1,63 @@
-//! One sort for the whole wasm. Each `sort_unstable*` on a new element type is another copy of
-//! the standard library's sort in the wasm (3–4 kB of code each); these sort `(key, index)` pairs
-//! with one copy for number keys and one for text keys, then move the items into that order.
-//! The index breaks ties, so both sorts are stable.
+//! One sort for the whole wasm: a stable bottom-up merge sort of positions, behind one `dyn`
+//! comparison. The standard library's sorts are 3–7 kB of code per element type in the wasm;
+//! everything here (Python's `sorted`/`list.sort`, the reports' orderings) shares this copy.
 
 use std::cmp::Ordering;
 
 /// Sorts `items` by a number key; equal keys keep their order.
 pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
-    let mut pairs: Vec<(u64, u32)> = items.iter().enumerate().map(|(i, item)| (key(item), i as u32)).collect();
-    sort_number_pairs(&mut pairs);
-    reorder(items, pairs.into_iter().map(|(_, i)| i));
+    let keys: Vec<u64> = items.iter().map(key).collect();
+    let order = sorted_positions(items.len(), &mut |a, b| keys[a].cmp(&keys[b]));
+    reorder(items, order);
 }
 
 /// Sorts `items` by a text key (byte order, as `str`'s `Ord`); equal keys keep their order.
 pub fn sort_by_text<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
-    let order: Vec<u32> = {
-        let mut pairs: Vec<(&str, u32)> = items.iter().enumerate().map(|(i, item)| (key(item), i as u32)).collect();
-        sort_text_pairs(&mut pairs);
-        pairs.into_iter().map(|(_, i)| i).collect()
+    let order = {
+        let keys: Vec<&str> = items.iter().map(key).collect();
+        sorted_positions(items.len(), &mut |a, b| keys[a].cmp(keys[b]))
     };
-    reorder(items, order.into_iter());
+    reorder(items, order);
 }
 
-#[inline(never)]
-fn sort_number_pairs(pairs: &mut [(u64, u32)]) {
-    pairs.sort_unstable();
-}
-
-#[inline(never)]
-fn sort_text_pairs(pairs: &mut [(&str, u32)]) {
-    pairs.sort_unstable_by(|a, b| match a.0.cmp(b.0) {
-        Ordering::Equal => a.1.cmp(&b.1),
-        other => other,
-    });
+/// The positions `0..len` in the order `cmp` puts them (stable: equal ones keep their order).
+/// `cmp` may stop meaning anything (Python's comparison raised): the result is still a permutation.
+pub fn sorted_positions(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..len).collect();
+    let mut buf = v.clone();
+    let mut width = 1;
+    while width < len {
+        let mut i = 0;
+        while i < len {
+            let mid = (i + width).min(len);
+            let hi = (i + 2 * width).min(len);
+            let (mut a, mut b, mut k) = (i, mid, i);
+            while a < mid && b < hi {
+                // Only a strictly smaller right element goes first: that is what keeps it stable.
+                if cmp(v[b], v[a]) == Ordering::Less {
+                    buf[k] = v[b];
+                    b += 1;
+                } else {
+                    buf[k] = v[a];
+                    a += 1;
+                }
+                k += 1;
+            }
+            buf[k..k + (mid - a)].copy_from_slice(&v[a..mid]);
+            k += mid - a;
+            buf[k..k + (hi - b)].copy_from_slice(&v[b..hi]);
+            i += 2 * width;
+        }
+        std::mem::swap(&mut v, &mut buf);
+        width *= 2;
+    }
+    v
 }
 
 /// Puts `items` in the order `order` lists their old positions in (each position once).
-fn reorder<T>(items: &mut Vec<T>, order: impl Iterator<Item = u32>) {
+fn reorder<T>(items: &mut Vec<T>, order: Vec<usize>) {
     let mut old: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(order.filter_map(|i| old[i as usize].take()));
+    items.extend(order.into_iter().filter_map(|i| old[i].take()));
 }
 
 #[cfg(test)]

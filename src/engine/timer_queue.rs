@@ -8,7 +8,7 @@
 //! and wake the wakers it hands back.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BinaryHeap, VecDeque};
 use std::task::Waker;
 
 use super::Micros;
@@ -21,8 +21,11 @@ pub struct TimerQueue {
     /// (deadline, key) of every timer registered; a removed timer's entry stays here and is
     /// skipped when it reaches the top (cheaper than searching the heap on every cancel).
     heap: BinaryHeap<Reverse<(Micros, TimerKey)>>,
-    /// Timers not removed yet, by key.
-    slots: BTreeMap<TimerKey, TimerSlot>,
+    /// Timers not removed yet, by key: `slots[key - first_key]` (`None` once removed). Keys are
+    /// handed out in order and mostly removed in order, so the front is trimmed as it empties; a
+    /// deque instead of a `BTreeMap` spares the wasm the B-tree's code (9 kB).
+    slots: VecDeque<Option<TimerSlot>>,
+    first_key: TimerKey,
     next_key: TimerKey,
 }
 
@@ -42,14 +45,30 @@ impl TimerQueue {
         let key = self.next_key;
         self.next_key += 1;
         self.heap.push(Reverse((deadline, key)));
-        self.slots.insert(key, TimerSlot { fired: false, waker: None });
+        self.slots.push_back(Some(TimerSlot { fired: false, waker: None }));
         key
+    }
+
+    fn slot(&mut self, key: TimerKey) -> Option<&mut TimerSlot> {
+        let index = usize::try_from(key.checked_sub(self.first_key)?).ok()?;
+        self.slots.get_mut(index)?.as_mut()
+    }
+
+    fn forget(&mut self, key: TimerKey) {
+        let index = key.checked_sub(self.first_key).and_then(|i| usize::try_from(i).ok());
+        if let Some(entry) = index.and_then(|i| self.slots.get_mut(i)) {
+            *entry = None;
+        }
+        while let Some(None) = self.slots.front() {
+            self.slots.pop_front();
+            self.first_key += 1;
+        }
     }
 
     /// The timer's poll: true once it has fired (it is then removed); else `waker` is the one to
     /// wake when it does.
     pub fn poll(&mut self, key: TimerKey, waker: &Waker) -> bool {
-        match self.slots.get_mut(&key) {
+        match self.slot(key) {
             Some(slot) if !slot.fired => {
                 match &mut slot.waker {
                     Some(old) => old.clone_from(waker),
@@ -59,7 +78,7 @@ impl TimerQueue {
             }
             // Fired, or already gone: either way there is nothing left to wait for.
             _ => {
-                self.slots.remove(&key);
+                self.forget(key);
                 true
             }
         }
@@ -67,13 +86,13 @@ impl TimerQueue {
 
     /// A timer dropped before it fired (a cancelled sleep): it will never wake anyone.
     pub fn remove(&mut self, key: TimerKey) {
-        self.slots.remove(&key);
+        self.forget(key);
     }
 
     /// The earliest deadline of a timer still waiting, if any.
     pub fn next_deadline(&mut self) -> Option<Micros> {
         while let Some(&Reverse((deadline, key))) = self.heap.peek() {
-            if self.slots.get(&key).is_some_and(|slot| !slot.fired) {
+            if self.slot(key).is_some_and(|slot| !slot.fired) {
                 return Some(deadline);
             }
             self.heap.pop();
@@ -90,7 +109,7 @@ impl TimerQueue {
                 break;
             }
             self.heap.pop();
-            if let Some(slot) = self.slots.get_mut(&key) {
+            if let Some(slot) = self.slot(key) {
                 slot.fired = true;
                 wakers.extend(slot.waker.take());
             }
@@ -100,11 +119,12 @@ impl TimerQueue {
 
     /// How many timers are still waiting (not fired, not removed).
     pub fn waiting(&self) -> usize {
-        self.slots.values().filter(|slot| !slot.fired).count()
+        self.slots.iter().flatten().filter(|slot| !slot.fired).count()
     }
 
     /// True when no timer is registered at all (none waiting, none fired and not yet seen).
     pub fn is_empty(&self) -> bool {
+        // The front is always a live slot, so any slot left means one is registered.
         self.slots.is_empty()
     }
 }

@@ -192,7 +192,7 @@ impl Interp {
 
     /// A label for what a task waits on: the object's kind (the page's lane says `waiting on lock`).
     fn wait_label(&self, this: &Value, what: &str) -> String {
-        format!("{}.{what}()", self.type_name(this).to_lowercase())
+        format!("{}.{what}()", self.type_name(this).to_ascii_lowercase())
     }
 
     pub fn call_sync_method(

@@ -601,14 +601,13 @@ impl Interp {
             Some(k) => items.iter().map(|x| self.call(k, vec![x.clone()], vec![])).collect::<PyResult<_>>()?,
             None => items.clone(),
         };
-        let mut idx: Vec<usize> = (0..items.len()).collect();
-        // Merge sort on indices so comparison errors propagate and the order stays stable.
+        // A merge sort of positions, so comparison errors propagate and the order stays stable.
         let mut error = None;
-        let mut cmp = |a: &usize, b: &usize| -> std::cmp::Ordering {
+        let mut cmp = |a: usize, b: usize| -> std::cmp::Ordering {
             if error.is_some() {
                 return std::cmp::Ordering::Equal;
             }
-            let (x, y) = if reverse { (&keys[*b], &keys[*a]) } else { (&keys[*a], &keys[*b]) };
+            let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
             match self.lt(x, y) {
                 Ok(true) => std::cmp::Ordering::Less,
                 Ok(false) => match self.lt(y, x) {
@@ -625,7 +624,7 @@ impl Interp {
                 }
             }
         };
-        merge_sort(&mut idx, &mut cmp);
+        let idx = crate::sort::sorted_positions(items.len(), &mut cmp);
         if let Some(e) = error {
             return Err(e);
         }
@@ -793,39 +792,6 @@ fn kind_name(kind: BuiltinClass) -> &'static str {
 
 fn iterator(state: Iter) -> Value {
     Value::Native(Rc::new(Native::Iterator(RefCell::new(state))))
-}
-
-fn merge_sort(v: &mut [usize], cmp: &mut impl FnMut(&usize, &usize) -> std::cmp::Ordering) {
-    let n = v.len();
-    if n <= 1 {
-        return;
-    }
-    let mut buf = v.to_vec();
-    let mut width = 1;
-    while width < n {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let hi = (i + 2 * width).min(n);
-            let (mut a, mut b, mut k) = (i, mid, i);
-            while a < mid && b < hi {
-                if cmp(&v[b], &v[a]) == std::cmp::Ordering::Less {
-                    buf[k] = v[b];
-                    b += 1;
-                } else {
-                    buf[k] = v[a];
-                    a += 1;
-                }
-                k += 1;
-            }
-            buf[k..k + (mid - a)].copy_from_slice(&v[a..mid]);
-            k += mid - a;
-            buf[k..k + (hi - b)].copy_from_slice(&v[b..hi]);
-            i += 2 * width;
-        }
-        v.copy_from_slice(&buf);
-        width *= 2;
-    }
 }
 
 pub fn _unused(_: Num) {}

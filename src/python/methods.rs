@@ -363,18 +363,19 @@ impl Interp {
     ) -> PyResult<Value> {
         let out = |t: String| Ok(Value::Str(Rc::from(t)));
         match name {
-            "upper" => out(s.to_uppercase()),
-            "lower" => out(s.to_lowercase()),
-            "swapcase" => out(s
-                .chars()
-                .map(|c| {
+            "upper" => out(super::case::upper(s)),
+            "lower" => out(super::case::lower(s)),
+            "swapcase" => {
+                let mut r = String::with_capacity(s.len());
+                for c in s.chars() {
                     if c.is_uppercase() {
-                        c.to_lowercase().next().unwrap_or(c)
+                        super::case::push_lower(c, &mut r);
                     } else {
-                        c.to_uppercase().next().unwrap_or(c)
+                        super::case::push_upper(c, &mut r);
                     }
-                })
-                .collect()),
+                }
+                out(r)
+            }
             "strip" | "lstrip" | "rstrip" => {
                 let chars = self.str_arg(&args, 0, name)?;
                 let pred = |c: char| match chars {
@@ -563,9 +564,9 @@ impl Interp {
                 for (i, c) in s.chars().enumerate() {
                     let upper = if name == "title" { !prev_letter } else { i == 0 };
                     if upper {
-                        r.extend(c.to_uppercase());
+                        super::case::push_upper(c, &mut r);
                     } else {
-                        r.extend(c.to_lowercase());
+                        super::case::push_lower(c, &mut r);
                     }
                     prev_letter = c.is_alphabetic();
                 }

@@ -13,6 +13,7 @@ mod barrier;
 mod bigint;
 mod builtins;
 mod callbacks;
+pub mod case;
 mod eval;
 mod eval_async;
 pub mod format;
