@@ -10,8 +10,6 @@
 //! saying what was changed and why. `tests/link_golden.rs` pins how fixed links decode, forever;
 //! `tests/link_properties.rs` checks that every state survives the round trip.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::engine::value::py_number;
 use crate::engine::{micros_from_secs, secs_from_micros, Micros};
 use crate::scenarios::{ParamSpec, Scenario, ScenarioId};
@@ -277,21 +275,29 @@ pub fn decode(hash: &str) -> Link {
 
     // A key given more than once counts once, with its last value (only `url` is a list): so a
     // link repeating a bad value a thousand times gets one notice, not a thousand.
-    let mut last: HashMap<&str, usize> = HashMap::new();
-    // In order of first repetition; the set keeps this linear for links with thousands of keys.
-    let mut repeated: Vec<&str> = Vec::new();
-    let mut repeated_set: HashSet<&str> = HashSet::new();
-    for (i, (key, _)) in entries.iter().enumerate() {
-        if last.insert(key.as_str(), i).is_some() && key != "url" && key != "v" && repeated_set.insert(key.as_str()) {
-            repeated.push(key);
+    // Sorted by key (stably, so each key's entries stay in order): O(n log n) for links with
+    // thousands of keys, and no hash map of its own in the wasm.
+    let mut by_key: Vec<(&str, usize)> = entries.iter().enumerate().map(|(i, (key, _))| (key.as_str(), i)).collect();
+    crate::sort::sort_by_text(&mut by_key, |(key, _)| key);
+    let mut is_last = vec![false; entries.len()];
+    // Repeated keys, by where they were first repeated.
+    let mut repeats: Vec<(usize, &str)> = Vec::new();
+    for same in by_key.chunk_by(|a, b| a.0 == b.0) {
+        is_last[same[same.len() - 1].1] = true;
+        if let [_, (key, second), ..] = same {
+            if *key != "url" && *key != "v" {
+                repeats.push((*second, key));
+            }
         }
     }
+    crate::sort::sort_by_key(&mut repeats, |(second, _)| *second as u64);
+    let repeated: Vec<&str> = repeats.into_iter().map(|(_, key)| key).collect();
     let mut unknown: Vec<&str> = Vec::new();
     let mut urls: Option<Vec<&str>> = None;
     for (i, (key, value)) in entries.iter().enumerate() {
         let key = key.as_str();
         let raw = value.as_deref();
-        if key != "url" && last.get(key) != Some(&i) {
+        if key != "url" && !is_last[i] {
             continue;
         }
         match key {

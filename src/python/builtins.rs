@@ -70,7 +70,7 @@ pub fn install(interp: &Rc<Interp>) {
         Rc::from("NotImplemented"),
         Value::Builtin(Rc::new(Builtin { name: "NotImplemented", id: BuiltinId::Function, self_: None })),
     );
-    for (name, class) in interp.classes.by_name.iter() {
+    for (name, class) in &interp.classes.by_name {
         if class.module == "builtins"
             && !matches!(
                 *name,

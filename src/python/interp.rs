@@ -85,12 +85,18 @@ pub enum Flow {
 
 /// The built-in classes, made once per interpreter.
 pub struct Classes {
-    pub by_name: HashMap<&'static str, Rc<Class>>,
+    /// About 80 classes, looked up by name when an exception is made: a list is fast enough, and
+    /// spares the wasm a hash map of this type.
+    pub by_name: Vec<(&'static str, Rc<Class>)>,
 }
 
 impl Classes {
     pub fn get(&self, name: &str) -> Rc<Class> {
-        self.by_name.get(name).cloned().unwrap_or_else(|| self.by_name["Exception"].clone())
+        self.find(name).or_else(|| self.find("Exception")).expect("Exception is a built-in class")
+    }
+
+    fn find(&self, name: &str) -> Option<Rc<Class>> {
+        self.by_name.iter().find(|(n, _)| *n == name).map(|(_, class)| class.clone())
     }
 }
 
@@ -130,7 +136,8 @@ pub struct Interp {
     /// A `CpuStarted` was recorded and its `CpuEnded` is still due (at the statement's end).
     pub cpu_open: Cell<bool>,
     /// Fake addresses handed out by `fake_address`, by object identity.
-    pub addresses: RefCell<HashMap<usize, usize>>,
+    /// (A `Value::Int`: the map type the task table uses already, one less in the wasm.)
+    pub addresses: RefCell<HashMap<usize, Value>>,
     /// Steps allowed between two turns of the loop (`STEP_BUDGET` unless a caller sets less).
     pub step_budget: Cell<u64>,
     /// The line of the statement executed last (for the "never yields" message).
@@ -289,28 +296,27 @@ fn make_class(name: &str, bases: Vec<Rc<Class>>, builtin: Option<BuiltinClass>, 
 
 impl Classes {
     fn new() -> Classes {
-        let mut by_name: HashMap<&'static str, Rc<Class>> = HashMap::new();
         let object = make_class("object", vec![], Some(BuiltinClass::Object), "builtins");
-        by_name.insert("object", object.clone());
+        let mut classes = Classes { by_name: vec![("object", object.clone())] };
         for &(name, kind) in TYPE_CLASSES.iter().skip(1) {
-            let base = if name == "bool" { by_name["int"].clone() } else { object.clone() };
-            by_name.insert(name, make_class(name, vec![base], Some(kind), "builtins"));
+            let base = if name == "bool" { classes.get("int") } else { object.clone() };
+            classes.by_name.push((name, make_class(name, vec![base], Some(kind), "builtins")));
         }
         for &(name, base) in EXCEPTION_TREE {
-            let base = if base.is_empty() { object.clone() } else { by_name[base].clone() };
+            let base = if base.is_empty() { object.clone() } else { classes.get(base) };
             let module = match name {
                 "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "BrokenBarrierError" => "asyncio",
                 n if n.starts_with("Client") || n == "ServerTimeoutError" => "aiohttp",
                 "JSONDecodeError" => "json",
                 _ => "builtins",
             };
-            by_name.insert(name, make_class(name, vec![base], Some(BuiltinClass::Exception), module));
+            classes.by_name.push((name, make_class(name, vec![base], Some(BuiltinClass::Exception), module)));
         }
         // ExceptionGroup is also an Exception.
         for &name in ASYNCIO_CLASSES.iter().chain(AIOHTTP_CLASSES) {
-            by_name.insert(name, make_class(name, vec![object.clone()], Some(BuiltinClass::Native), "asyncio"));
+            classes.by_name.push((name, make_class(name, vec![object.clone()], Some(BuiltinClass::Native), "asyncio")));
         }
-        Classes { by_name }
+        classes
     }
 }
 
@@ -376,7 +382,7 @@ impl Interp {
         let builtins = std::mem::take(&mut *self.builtins.vars.borrow_mut());
         drop(builtins);
         // A program may set attributes on a built-in class (`Exception.hint = …`).
-        for class in self.classes.by_name.values() {
+        for (_, class) in &self.classes.by_name {
             let attrs = std::mem::take(&mut *class.attrs.borrow_mut());
             drop(attrs);
         }

@@ -21,8 +21,11 @@ impl Interp {
     pub fn fake_address(&self, v: &Value) -> String {
         let id = v.identity();
         let mut known = self.addresses.borrow_mut();
-        let n = known.len();
-        let k = *known.entry(id).or_insert(n);
+        let n = known.len() as i64;
+        let k = match known.entry(id).or_insert(Value::Int(n)) {
+            Value::Int(k) => *k,
+            _ => n,
+        };
         format!("0x{:x}", 0x1_07d1_2f80u64 + k as u64 * 0x1d0)
     }
 
