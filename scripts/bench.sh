@@ -23,6 +23,7 @@ cargo bench --bench interpreter
 if [[ -n "${BENCH_DIST:-}" && "$BENCH_DIST" != dist ]]; then
   log "trunk build --release → $BENCH_DIST/"
   wasm_release_trunk build --release --dist "$BENCH_DIST"
+  node scripts/minify.mjs "$BENCH_DIST"
 else
   bash scripts/build.sh
 fi

@@ -19,7 +19,7 @@
 #   5. trunk (cargo install, needs a rustc >= 1.96.1, see pick_trunk_toolchain).
 #   6. wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version (also gives
 #      wasm-bindgen-test-runner); checked against Trunk.toml's [tools] pin.
-#   7. npm packages from package-lock.json: playwright-core (e2e) and binaryen (wasm-opt);
+#   7. npm packages from package-lock.json: playwright-core (e2e), binaryen (wasm-opt), terser;
 #      wasm-opt's version is checked against Trunk.toml's [tools] pin.
 #
 # Usage: bash scripts/setup.sh          (PLAYGROUND_WASM_ROUTE=debian|rustup to force a route)
@@ -249,7 +249,7 @@ npm_packages() {
     -x node_modules/.bin/wasm-opt && -f node_modules/playwright-core/package.json ]]; then
     log "   node_modules is up to date with package-lock.json"
   else
-    log "   npm ci (playwright-core, binaryen)"
+    log "   npm ci (playwright-core, binaryen, terser)"
     npm ci --no-audit --no-fund
   fi
   local want_opt have_opt
