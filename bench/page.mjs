@@ -1,18 +1,18 @@
-// bench/page.mjs: the page-level benchmark (issue 7). Serves the release build in dist/ on
+// bench/page.mjs: the page-level benchmark (issue 7). Serves the benchmark's release build on
 // 127.0.0.1, drives Debian's headless Chromium with playwright-core, and prints one table: each
 // figure with its target. Exits non-zero only when a figure misses its target by more than 2x
 // (the machine is noisy; a benchmark measures, tests assert behaviour).
 //
-// Run through `bash scripts/bench.sh` (it builds dist/ first). Not part of the test command.
-// BENCH_DIST=<folder> measures another release build than dist/ (e.g. one built by someone
-// tuning size, without touching the dist/ that the e2e tests of others use).
+// Run through `bash scripts/bench.sh`: it builds dist-bench/ (the site with the cargo feature
+// `bench`, whose hooks src/browser/bench.rs this calls) and sets BENCH_DIST. Not part of the test
+// command. BENCH_DIST=<folder> measures another such build.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launchBrowser, REPO_ROOT } from '../e2e/helpers.mjs';
 import { startServer } from '../e2e/serve.mjs';
 
-const DIST = path.resolve(REPO_ROOT, process.env.BENCH_DIST ?? process.env.E2E_DIST ?? 'dist');
+const DIST = path.resolve(REPO_ROOT, process.env.BENCH_DIST ?? 'dist-bench');
 // BENCH_ONLY=ready,timeline (any of size ready timers tasks virtual memory timeline) measures only
 // those: for a quick before/after of one change. The full table is without it.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;

@@ -6,7 +6,8 @@
 #    setup        scripts/setup.sh (installs only what is missing)
 #    fmt          cargo fmt --all -- --check
 #    clippy-host  cargo clippy --all-targets -- -D warnings
-#    clippy-wasm  the same for --target wasm32-unknown-unknown (the browser code lives there)
+#    clippy-wasm  the same for --target wasm32-unknown-unknown (the browser code lives there), with
+#                 --all-features (the benchmark's hooks, feature `bench`, must keep compiling)
 #    test-native  cargo test (the pure core: engine, scenarios, …)
 #    test-wasm    cargo test --target wasm32-unknown-unknown: wasm-bindgen-test in headless
 #                 Chromium (runner from .cargo/config.toml, browser flags from webdriver.json)
@@ -61,7 +62,7 @@ run_step setup "install what is missing" bash scripts/setup.sh
 run_step fmt "cargo fmt --check" cargo fmt --all -- --check
 run_step clippy-host "clippy, host" cargo clippy --all-targets -- -D warnings
 run_step clippy-wasm "clippy, wasm32 (route $(wasm_route))" \
-  wasm_cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+  wasm_cargo clippy --target wasm32-unknown-unknown --all-targets --all-features -- -D warnings
 run_step test-native "cargo test (native)" cargo test
 run_step test-wasm "wasm-bindgen-test in headless Chromium" \
   wasm_cargo test --target wasm32-unknown-unknown

@@ -3,6 +3,7 @@
 //! small and covered by wasm-bindgen-test.
 
 pub mod address;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod cpu_worker;
 pub mod cpu_worker_thread;
