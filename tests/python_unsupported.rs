@@ -49,3 +49,20 @@ fn await_where_the_evaluator_runs_it_still_compiles() {
         assert!(Program::compile(source).is_ok(), "{source:?}");
     }
 }
+
+/// What the playground does not provide of a module it has is refused where it is called, as it
+/// runs (a module's attributes are looked up at run time, as in CPython).
+#[test]
+fn functions_outside_the_modules_are_refused_where_they_are_called() {
+    let source = "import math\nprint(math.sqrt(16))\nprint(math.sin(0.5))\n";
+    let run = async_playground::python::run_virtual(source).expect("compiles");
+    let lines: Vec<String> = run.lines().into_iter().map(|(_, line)| line).collect();
+    assert_eq!(lines, ["4.0"]);
+    let error = run.error.expect("math.sin is refused");
+    assert!(
+        error.message.contains("NotImplementedError: math.sin is not supported by the playground yet"),
+        "{}",
+        error.message
+    );
+    assert_eq!(error.line, 3, "{}", error.traceback);
+}

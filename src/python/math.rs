@@ -1,5 +1,6 @@
 //! `math` (the functions intro programs call: `sqrt`, `floor`, `ceil`, `isclose`, `factorial`…,
-//! and `pi`, `e`, `inf`, `nan`) and `typing` (its names exist so that `from typing import List`
+//! and `pi`, `e`, `inf`, `nan`; not the trigonometric functions, whose libm code and tables cost the
+//! wasm 3 kB brotli, and whose last digit CPython takes from the platform's C library anyway) and `typing` (its names exist so that `from typing import List`
 //! works; the playground, like CPython at run time, does not check annotations).
 
 use std::rc::Rc;
@@ -24,11 +25,6 @@ pub const MATH: &[&str] = &[
     "log2",
     "log10",
     "pow",
-    "sin",
-    "cos",
-    "tan",
-    "atan2",
-    "hypot",
     "degrees",
     "radians",
     "factorial",
@@ -135,11 +131,6 @@ impl Interp {
                 }
             }
             "pow" => float(0)?.powf(float(1)?),
-            "sin" => float(0)?.sin(),
-            "cos" => float(0)?.cos(),
-            "tan" => float(0)?.tan(),
-            "atan2" => float(0)?.atan2(float(1)?),
-            "hypot" => float(0)?.hypot(float(1)?),
             "degrees" => float(0)?.to_degrees(),
             "radians" => float(0)?.to_radians(),
             "fsum" => {

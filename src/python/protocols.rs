@@ -153,7 +153,7 @@ impl Interp {
                 Some(v) => Ok(v),
                 None => {
                     let supported = !m.attrs.vars.borrow().is_empty();
-                    if supported && matches!(m.name, "asyncio" | "time" | "random" | "json" | "aiohttp") {
+                    if supported && matches!(m.name, "asyncio" | "time" | "random" | "json" | "aiohttp" | "math") {
                         self.err(
                             "NotImplementedError",
                             format!("{}.{attr} is not supported by the playground yet", m.name),
