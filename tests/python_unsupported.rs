@@ -66,3 +66,27 @@ fn functions_outside_the_modules_are_refused_where_they_are_called() {
     );
     assert_eq!(error.line, 3, "{}", error.traceback);
 }
+
+/// Left out of the wasm to keep the site under its size cap (issue 14's note): each is refused
+/// where the program uses it.
+#[test]
+fn modules_and_classes_left_out_are_refused_where_they_are_used() {
+    let cases = [
+        (
+            "import asyncio\nimport json\n",
+            "NotImplementedError: the module 'json' is not supported by the playground yet",
+            2,
+        ),
+        (
+            "import asyncio\n\nasync def main():\n    b = asyncio.Barrier(2)\n\nasyncio.run(main())\n",
+            "NotImplementedError: asyncio.Barrier is not supported by the playground yet",
+            4,
+        ),
+    ];
+    for (source, message, line) in cases {
+        let run = async_playground::python::run_virtual(source).expect("compiles");
+        let error = run.error.unwrap_or_else(|| panic!("{source:?} ran"));
+        assert!(error.message.contains(message), "{source:?}: {}", error.message);
+        assert_eq!(error.line, line, "{source:?}: {}", error.traceback);
+    }
+}

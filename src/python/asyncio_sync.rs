@@ -130,22 +130,6 @@ impl Interp {
             }
             "Future" => Native::Future(FutureObj::default()),
             "Runner" => Native::Runner,
-            "Barrier" => {
-                let parties = match kw("parties").or_else(|| args.first().cloned()) {
-                    Some(Value::Int(n)) => n,
-                    _ => return self.err("TypeError", "Barrier() needs the number of parties"),
-                };
-                if parties < 1 {
-                    return self.err("ValueError", "parties must be > 0");
-                }
-                let lock = self.construct_native(&self.class("Lock"), vec![], vec![])?;
-                Native::Barrier(super::native::BarrierObj {
-                    cond: ConditionObj { lock, waiters: RefCell::new(VecDeque::new()) },
-                    parties: parties as usize,
-                    state: Cell::new(super::native::BarrierState::Filling),
-                    count: Cell::new(0),
-                })
-            }
             "TaskGroup" => Native::TaskGroup(TaskGroupObj {
                 tasks: RefCell::new(Vec::new()),
                 errors: RefCell::new(Vec::new()),
@@ -257,7 +241,6 @@ impl Interp {
                 }
             },
             Native::Condition(c) => self.condition_method(this, c, name, args),
-            Native::Barrier(_) => self.barrier_method(this, name),
             Native::Future(f) => self.future_method(this, f, name, args),
             Native::TaskGroup(g) => self.taskgroup_method(this, g, name, args, kwargs),
             Native::Timeout(t) => self.timeout_method(this, t, name, args),
@@ -971,9 +954,6 @@ impl Interp {
         let n = native(obj)?;
         if let (Native::Queue(q), "maxsize") = (n, attr) {
             return Some(Ok(Value::Int(q.maxsize as i64)));
-        }
-        if let Native::Barrier(b) = n {
-            return self.barrier_attr(obj, b, attr);
         }
         let m = self.sync_methods(n).iter().copied().find(|m| *m == attr)?;
         Some(Ok(self.builtin_method(obj, m, BuiltinId::NativeMethod)))

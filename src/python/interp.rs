@@ -217,8 +217,6 @@ const EXCEPTION_TREE: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
     ("InvalidStateError", "Exception"),
-    ("BrokenBarrierError", "RuntimeError"),
-    ("JSONDecodeError", "ValueError"),
     ("QueueEmpty", "Exception"),
     ("QueueFull", "Exception"),
     ("ClientError", "Exception"),
@@ -268,7 +266,6 @@ pub const ASYNCIO_CLASSES: &[&str] = &[
     "Timeout",
     "TaskGroup",
     "Runner",
-    "Barrier",
 ];
 
 /// aiohttp's classes implemented in Rust (`aiohttp.rs`).
@@ -305,9 +302,8 @@ impl Classes {
         for &(name, base) in EXCEPTION_TREE {
             let base = if base.is_empty() { object.clone() } else { classes.get(base) };
             let module = match name {
-                "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "BrokenBarrierError" => "asyncio",
+                "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" => "asyncio",
                 n if n.starts_with("Client") || n == "ServerTimeoutError" => "aiohttp",
-                "JSONDecodeError" => "json",
                 _ => "builtins",
             };
             classes.by_name.push((name, make_class(name, vec![base], Some(BuiltinClass::Exception), module)));

@@ -9,7 +9,6 @@
 mod aiohttp;
 pub mod ast;
 mod asyncio_sync;
-mod barrier;
 mod bigint;
 mod builtins;
 mod callbacks;
@@ -18,7 +17,6 @@ mod eval;
 mod eval_async;
 pub mod format;
 mod interp;
-mod json;
 mod lexer;
 mod math;
 mod methods;
@@ -246,7 +244,6 @@ impl Interp {
             }
             Value::Instance(i) if i.class.module == "asyncio" => "asyncio.exceptions.",
             Value::Instance(i) if i.class.module == "aiohttp" => "aiohttp.client_exceptions.",
-            Value::Instance(i) if i.class.module == "json" => "json.decoder.",
             _ => "",
         };
         let message = if text.is_empty() { format!("{module}{class}") } else { format!("{module}{class}: {text}") };

@@ -52,8 +52,7 @@ fn module(interp: &Rc<Interp>, name: &'static str, functions: &[&'static str]) -
 
 pub fn install(interp: &Rc<Interp>) {
     let asyncio = module(interp, "asyncio", ASYNCIO);
-    let exceptions =
-        ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "TimeoutError", "BrokenBarrierError"];
+    let exceptions = ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "TimeoutError"];
     let classes = super::interp::ASYNCIO_CLASSES.iter().filter(|c| **c != "Timeout");
     for &class in exceptions.iter().chain(classes) {
         asyncio.attrs.set(Rc::from(class), Value::Class(interp.class(class)));
@@ -78,8 +77,6 @@ pub fn install(interp: &Rc<Interp>) {
     for &name in super::math::TYPING {
         typing.attrs.set(Rc::from(name), Value::Class(interp.class("object")));
     }
-    let json = module(interp, "json", &["dumps", "loads"]);
-    json.attrs.set(Rc::from("JSONDecodeError"), Value::Class(interp.class("JSONDecodeError")));
 }
 
 /// Waits for Python tasks: all of them (gather), or the first failure unless exceptions are
@@ -511,7 +508,6 @@ impl Interp {
                 Ok(Value::list(picks))
             }
             ("random", _) => self.random_function(name, args),
-            ("json", _) => self.json_function(name, args, kwargs),
             ("math", _) => self.math_function(name, args),
             ("aiohttp", _) => self.call_aiohttp(name, args, kwargs),
             _ => self.err("NotImplementedError", format!("{module}.{name}() is not supported by the playground yet")),
@@ -1047,7 +1043,6 @@ impl Interp {
             | Native::Semaphore(_)
             | Native::Event(_)
             | Native::Condition(_)
-            | Native::Barrier(_)
             | Native::Future(_)
             | Native::TaskGroup(_)
             | Native::Timeout(_) => self.call_sync_method(this, name, args, _kwargs),

@@ -27,8 +27,6 @@ pub enum Native {
     /// A value with a name and repr only (`asyncio.FIRST_COMPLETED`'s string is a str; this is for
     /// the running loop object).
     Loop,
-    /// `asyncio.Barrier(parties)` (src/python/barrier.rs).
-    Barrier(BarrierObj),
     /// `asyncio.Runner()`: `with asyncio.Runner() as runner: runner.run(main())` runs each
     /// coroutine as `asyncio.run` does, on the one loop of the run.
     Runner,
@@ -282,21 +280,4 @@ pub struct TaskGroupObj {
 
 pub struct Awaitable {
     pub run: RefCell<Option<BoxedRun>>,
-}
-
-/// CPython's `_BarrierState`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum BarrierState {
-    Filling,
-    Draining,
-    Resetting,
-    Broken,
-}
-
-/// `asyncio.Barrier`: CPython 3.11's locks.py keeps its state under a `Condition`; so does this.
-pub struct BarrierObj {
-    pub cond: ConditionObj,
-    pub parties: usize,
-    pub state: Cell<BarrierState>,
-    pub count: Cell<usize>,
 }

@@ -84,7 +84,6 @@ impl Interp {
                 Native::Super { .. } => "super",
                 Native::Http(_) => return self.class(self.http_type_name(v)),
                 Native::Runner => "Runner",
-                Native::Barrier(_) => "Barrier",
                 Native::Loop | Native::Awaitable(_) => "object",
             },
         };
