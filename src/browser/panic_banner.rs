@@ -1,6 +1,10 @@
 //! When the playground panics, say so on the page: a banner with what happened and a link that
 //! reloads the same state. Written with plain DOM calls, not Yew, because after a panic the app is
 //! gone (the release build aborts) and only what the hook itself draws remains.
+//!
+//! Debug builds only (the wasm tests): in the release build a panic aborts before any hook runs,
+//! and static/boot.js draws the same banner from the trap.
+#![cfg_attr(not(debug_assertions), allow(dead_code))]
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

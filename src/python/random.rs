@@ -226,7 +226,10 @@ impl Random {
             if width > 0 {
                 return Ok(start + self.randbelow_wide(width as u128) as i128);
             }
-            return Err(format!("empty range for randrange() ({start}, {stop}, {width})"));
+            // Written through the big-int code the interpreter has anyway: `i128`'s own
+            // formatting would be another kilobyte of wasm for this one message.
+            let text = |v: i128| super::bigint::BigInt::from_i128(v).to_decimal().unwrap_or_default();
+            return Err(format!("empty range for randrange() ({}, {}, {})", text(start), text(stop), text(width)));
         }
         let n = match step {
             0 => return Err("zero step for randrange()".to_string()),

@@ -26,6 +26,9 @@ pub fn start() {
     }
     // Through Yew: its renderer replaces a hook set with `std::panic::set_hook` by its own, which
     // only writes to the console (found by e2e/reliability.test.mjs: no banner ever showed).
+    // Debug builds only: the release build aborts on a panic before any hook could run, and
+    // static/boot.js shows the banner from the trap (the hook's code would be dead weight there).
+    #[cfg(debug_assertions)]
     yew::set_custom_panic_hook(Box::new(crate::browser::panic_banner::report));
     yew::Renderer::<components::app::App>::new().render();
     // 44.3's sample API: its service worker starts now (a task after the first render, which it
