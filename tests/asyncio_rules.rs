@@ -226,7 +226,8 @@ fn sleep_zero_yields_exactly_one_turn() {
 fn background_defaults_print_two_lines_and_end_at_ten_seconds() {
     let run = Scenario::new(ScenarioId::Background).run_virtual();
     assert_eq!(run.lines(), ["Background work...", "Background work...", "Time: 10.00s"]);
-    assert_eq!(run.total, Some(10_000_000));
+    // + 2 µs: the two clock reads around the work (1 µs each on the virtual clock).
+    assert_eq!(run.total, Some(10_000_002));
     let timeline = run.timeline();
     let task = timeline.lanes.iter().find(|l| l.name == "task").unwrap();
     assert_eq!(task.outcome().map(|s| s.kind.name()), Some("cancelled"));
@@ -248,13 +249,14 @@ fn cpu_bound_work_blocks_every_other_task() {
         .collect();
     assert_eq!(
         late,
-        [("io1".to_string(), 700_000), ("io2".to_string(), 400_000)],
+        // + the µs of the clock reads that end the busy loop.
+        [("io1".to_string(), 700_002), ("io2".to_string(), 400_003)],
         "timers fire late by what was left of the work"
     );
     scenario.set_mode("worker").unwrap();
     let worker = scenario.run_virtual();
     assert_eq!(worker.lines()[..2], ["io1 woke up at 0.30s (asked for 0.3s)", "io2 woke up at 0.60s (asked for 0.6s)"]);
-    assert_eq!(worker.total, Some(1_000_000));
+    assert_eq!(worker.total, Some(1_000_004));
 }
 
 #[test]
@@ -312,7 +314,8 @@ fn a_hundred_thousand_tasks_finish_in_order_in_the_longest_sleep() {
     let run = scenario.run_virtual();
     assert_eq!(run.outcome, RunOutcome::Idle);
     assert_eq!(run.lines(), ["100000 tasks finished; results in order: [0, 1, 2] ... 99999", "Time: 0.50s"]);
-    assert_eq!(run.total, Some(500_000));
+    // + 2 µs: the clock reads that time the run.
+    assert_eq!(run.total, Some(500_002));
 }
 
 // ---- HTTP (aiohttp's client, 44.3) -----------------------------------------------------------------
@@ -447,8 +450,10 @@ fn a_coroutine_awaited_directly_is_a_call_on_its_tasks_lane() {
     assert_eq!(timeline.lanes.len(), 1, "sequential awaits make no tasks");
     let calls: Vec<(String, Option<u64>, Option<String>)> =
         timeline.lanes[0].calls.iter().map(|c| (c.name.clone(), c.end, c.error.clone())).collect();
-    assert_eq!(calls[0], ("fetch_url(a)".to_string(), Some(500_000), None));
-    assert_eq!(calls[1].1, Some(750_000));
+    // + 1 µs: the program's clock read (`time.perf_counter()`), which costs 1 µs on the virtual
+    // clock, as in CPython's virtual-clock runs (tests/cpython_vclock.py).
+    assert_eq!(calls[0], ("fetch_url(a)".to_string(), Some(500_001), None));
+    assert_eq!(calls[1].1, Some(750_001));
     assert!(calls[1].2.as_deref().unwrap().starts_with("ClientResponseError: 500"));
     let log = requests(&run.events);
     assert_eq!(log.iter().map(|r| r.call).collect::<Vec<_>>(), [Some(0), Some(1)], "each request knows its call");

@@ -15,6 +15,8 @@ pub struct LiveRun {
     aio: Aio,
     runtime: BrowserRuntime,
     root: Task,
+    /// The interpreter's run: it lives as long as the run does.
+    _started: crate::scenarios::ScenarioRun,
     /// When the page was hidden during the run (its timers were then throttled by the browser).
     hidden: RefCell<HiddenWatch>,
 }
@@ -25,8 +27,9 @@ impl LiveRun {
         let runtime = BrowserRuntime::new(speed);
         let hidden = RefCell::new(HiddenWatch::start(runtime.clock().clone()));
         let aio = Aio::new(Rc::new(runtime.clone()));
-        let root = scenario.start(&aio);
-        LiveRun { aio, runtime, root, hidden }
+        let started = scenario.start(&aio);
+        let root = started.root.clone();
+        LiveRun { aio, runtime, root, _started: started, hidden }
     }
 
     /// Time since the start at 1x scale (what the "now" cursor shows).

@@ -1,7 +1,6 @@
 //! The chapter's scenarios: their stable ids and parameters (used in links, tests and the UI), the
 //! Python code shown for them (with the values that will run), and how to run them on any runtime.
 
-mod chapter;
 mod python;
 pub mod sample_api;
 
@@ -308,8 +307,11 @@ impl Scenario {
     /// The page still runs the Rust transcription (`chapter.rs`): the interpreter (`crate::python`)
     /// runs this very Python text natively (tests/python_chapter.rs checks it gives the same run),
     /// but linked into the page it costs more than the size budget allows (issue 14's note).
-    pub fn start(&self, aio: &Aio) -> Task {
-        chapter::start(self, aio)
+    pub fn start(&self, aio: &Aio) -> ScenarioRun {
+        let program = crate::python::Program::compile(&self.python_text())
+            .expect("the chapter's code compiles (tests/python_chapter.rs)");
+        let run = crate::python::start(&program, aio, 0);
+        ScenarioRun { root: run.task.clone(), run }
     }
 
     /// What the virtual clock answers for a URL: the sample API answers as its service worker will
@@ -336,7 +338,8 @@ impl Scenario {
         let me = self.clone();
         let clock = VirtualClock::new(Rc::new(move |url: &str| me.simulated_reply(url)));
         let aio = Aio::new(Rc::new(clock.clone()));
-        let root = self.start(&aio);
+        let started = self.start(&aio);
+        let root = &started.root;
         // Generous limits: the largest values allowed end far sooner; a limit hit is reported.
         let outcome = clock.run(3_600_000_000, 10_000_000);
         let events = aio.take_events();
@@ -347,6 +350,14 @@ impl Scenario {
         aio.close();
         VirtualRun { events, total, outcome, result }
     }
+}
+
+/// A section's program started on a loop: its root task, and the interpreter's run, which lives as
+/// long as this does (dropping it ends the run and frees it).
+pub struct ScenarioRun {
+    pub root: Task,
+    #[allow(dead_code)]
+    run: crate::python::Started,
 }
 
 /// The outcome of a virtual-clock run.
