@@ -97,10 +97,10 @@ fn fetch_urls_sequential() {
         "sequential",
         &[],
         expect![[r#"
-            Idle, total Some(900000) µs
+            Idle, total Some(900002) µs
                                   0s
                                   |.....................................
-            main                  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.900s
+            main                  =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.900s
             ↳ fetch_url(python)   ~~~~~~~~~~~~D                           returned 0.300s
             ↳ fetch_url(github)               ~~~~~~~~~~~~D               returned 0.600s
             ↳ fetch_url(torvalds)                         ~~~~~~~~~~~~D   returned 0.900s
@@ -121,19 +121,19 @@ fn fetch_urls_concurrent() {
         "concurrent",
         &[],
         expect![[r#"
-        Idle, total Some(300000) µs
-                            0s
-                            |...............................
-        main                ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.300s
-        fetch_url(python)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.300s
-        fetch_url(github)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.300s
-        fetch_url(torvalds) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.300s
-           0.000s  main                 Asynchronous style:
-           0.300s  main                 Fetched 1263 bytes from https://api.github.com/users/python
-           0.300s  main                 Fetched 1241 bytes from https://api.github.com/users/github
-           0.300s  main                 Fetched 1223 bytes from https://api.github.com/users/torvalds
-           0.300s  main                 Time: 0.30s
-    "#]],
+            Idle, total Some(300002) µs
+                                0s
+                                |...............................
+            main                =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.300s
+            fetch_url(python)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.300s
+            fetch_url(github)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.300s
+            fetch_url(torvalds) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.300s
+               0.000s  main                 Asynchronous style:
+               0.300s  main                 Fetched 1263 bytes from https://api.github.com/users/python
+               0.300s  main                 Fetched 1241 bytes from https://api.github.com/users/github
+               0.300s  main                 Fetched 1223 bytes from https://api.github.com/users/torvalds
+               0.300s  main                 Time: 0.30s
+        "#]],
     );
 }
 
@@ -144,15 +144,15 @@ fn gather() {
         "",
         &[],
         expect![[r#"
-        Idle, total Some(2000000) µs
-                 0s                  1s                  2s
-                 |...................|...................|.
-        main     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 2.000s
-        task_a() ~~~~~~~~~~~~~~~~~~~~D                       done 1.000s
-        task_b() ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 2.000s
-           2.000s  main      ['Result A', 'Result B']
-           2.000s  main      Time: 2.00s
-    "#]],
+            Idle, total Some(2000002) µs
+                     0s                  1s                  2s
+                     |...................|...................|.
+            main     =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 2.000s
+            task_a() ~~~~~~~~~~~~~~~~~~~~D                       done 1.000s
+            task_b() ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 2.000s
+               2.000s  main      ['Result A', 'Result B']
+               2.000s  main      Time: 2.00s
+        "#]],
     );
 }
 
@@ -163,15 +163,15 @@ fn background() {
         "",
         &[],
         expect![[r#"
-        Idle, total Some(10000000) µs
-             0s  1s  2s  3s  4s  5s  6s  7s  8s  9s  10s
-             |...|...|...|...|...|...|...|...|...|...|.
-        main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 10.000s
-        task ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~X   cancelled 10.000s in sleep(5)
-           0.000s  task  Background work...
-           5.000s  task  Background work...
-          10.000s  main  Time: 10.00s
-    "#]],
+            Idle, total Some(10000002) µs
+                 0s  1s  2s  3s  4s  5s  6s  7s  8s  9s  10s
+                 |...|...|...|...|...|...|...|...|...|...|.
+            main =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 10.000s
+            task ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~X   cancelled 10.000s in sleep(5)
+               0.000s  task  Background work...
+               5.000s  task  Background work...
+              10.000s  main  Time: 10.00s
+        "#]],
     );
 }
 
@@ -182,15 +182,15 @@ fn context_manager() {
         "",
         &[],
         expect![[r#"
-        Idle, total Some(1500000) µs
-             0s                                      1s
-             |.......................................|.....................
-        main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.500s
-           0.000s  main  Acquiring resource...
-           1.000s  main  Using resource
-           1.000s  main  Releasing resource...
-           1.500s  main  Time: 1.50s
-    "#]],
+            Idle, total Some(1500002) µs
+                 0s                                      1s
+                 |.......................................|.....................
+            main =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.500s
+               0.000s  main  Acquiring resource...
+               1.000s  main  Using resource
+               1.000s  main  Releasing resource...
+               1.500s  main  Time: 1.50s
+        "#]],
     );
 }
 
@@ -201,18 +201,18 @@ fn cpu_vs_io_blocking() {
         "blocking",
         &[],
         expect![[r#"
-        Idle, total Some(1000000) µs
-             0s                                      1s
-             |.......................................|.
-        main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.000s
-        io1  ~~~~~~~~~~~~%%%%%%%%%%%%%%%%%%%%%%%%%%%%D   done 1.000s
-        io2  ~~~~~~~~~~~~~~~~~~~~~~~~%%%%%%%%%%%%%%%%D   done 1.000s
-        cpu  ########################################D   done 1.000s
-           1.000s  cpu   CPU work done at 1.00s
-           1.000s  io1   io1 woke up at 1.00s (asked for 0.3s)
-           1.000s  io2   io2 woke up at 1.00s (asked for 0.6s)
-           1.000s  main  Time: 1.00s
-    "#]],
+            Idle, total Some(1000006) µs
+                 0s                                      1s
+                 |.......................................|.
+            main =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.000s
+            io1  ~~~~~~~~~~~~%%%%%%%%%%%%%%%%%%%%%%%%%%%%D   done 1.000s
+            io2  ~~~~~~~~~~~~~~~~~~~~~~~~%%%%%%%%%%%%%%%%D   done 1.000s
+            cpu  ########################################D   done 1.000s
+               1.000s  cpu   CPU work done at 1.00s
+               1.000s  io1   io1 woke up at 1.00s (asked for 0.3s)
+               1.000s  io2   io2 woke up at 1.00s (asked for 0.6s)
+               1.000s  main  Time: 1.00s
+        "#]],
     );
 }
 
@@ -223,18 +223,18 @@ fn cpu_vs_io_worker() {
         "worker",
         &[],
         expect![[r#"
-        Idle, total Some(1000000) µs
-             0s                                      1s
-             |.......................................|.
-        main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.000s
-        io1  ~~~~~~~~~~~~D                               done 0.300s
-        io2  ~~~~~~~~~~~~~~~~~~~~~~~~D                   done 0.600s
-        cpu  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.000s
-           0.300s  io1   io1 woke up at 0.30s (asked for 0.3s)
-           0.600s  io2   io2 woke up at 0.60s (asked for 0.6s)
-           1.000s  cpu   CPU work done at 1.00s
-           1.000s  main  Time: 1.00s
-    "#]],
+            Idle, total Some(1000004) µs
+                 0s                                      1s
+                 |.......................................|.
+            main =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.000s
+            io1  ~~~~~~~~~~~~D                               done 0.300s
+            io2  ~~~~~~~~~~~~~~~~~~~~~~~~D                   done 0.600s
+            cpu  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.000s
+               0.300s  io1   io1 woke up at 0.30s (asked for 0.3s)
+               0.600s  io2   io2 woke up at 0.60s (asked for 0.6s)
+               1.000s  cpu   CPU work done at 1.00s
+               1.000s  main  Time: 1.00s
+        "#]],
     );
 }
 
@@ -247,18 +247,18 @@ fn many_tasks() {
         "",
         &[("n", 5.0)],
         expect![[r#"
-        Idle, total Some(500000) µs
-                  0s
-                  |...................................................
-        main      ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.500s
-        worker(0) D                                                     done 0.000s
-        worker(1) ~~~~~~~~~~~~D                                         done 0.125s
-        worker(2) ~~~~~~~~~~~~~~~~~~~~~~~~~D                            done 0.250s
-        worker(3) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                done 0.375s
-        worker(4) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.500s
-           0.500s  main       5 tasks finished; results in order: [0, 1, 2] ... 4
-           0.500s  main       Time: 0.50s
-    "#]],
+            Idle, total Some(500002) µs
+                      0s
+                      |...................................................
+            main      =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.500s
+            worker(0) D                                                     done 0.000s
+            worker(1) ~~~~~~~~~~~~D                                         done 0.125s
+            worker(2) ~~~~~~~~~~~~~~~~~~~~~~~~~D                            done 0.250s
+            worker(3) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                done 0.375s
+            worker(4) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.500s
+               0.500s  main       5 tasks finished; results in order: [0, 1, 2] ... 4
+               0.500s  main       Time: 0.50s
+        "#]],
     );
 }
 
@@ -338,15 +338,15 @@ fn gather_swapped() {
         "",
         &[("a", 2.0), ("b", 1.0)],
         expect![[r#"
-        Idle, total Some(2000000) µs
-                 0s                  1s                  2s
-                 |...................|...................|.
-        main     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 2.000s
-        task_a() ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 2.000s
-        task_b() ~~~~~~~~~~~~~~~~~~~~D                       done 1.000s
-           2.000s  main      ['Result A', 'Result B']
-           2.000s  main      Time: 2.00s
-    "#]],
+            Idle, total Some(2000002) µs
+                     0s                  1s                  2s
+                     |...................|...................|.
+            main     =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 2.000s
+            task_a() ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 2.000s
+            task_b() ~~~~~~~~~~~~~~~~~~~~D                       done 1.000s
+               2.000s  main      ['Result A', 'Result B']
+               2.000s  main      Time: 2.00s
+        "#]],
     );
 }
 
@@ -358,17 +358,17 @@ fn background_period_3() {
         "",
         &[("period", 3.0), ("main", 10.0)],
         expect![[r#"
-        Idle, total Some(10000000) µs
-             0s  1s  2s  3s  4s  5s  6s  7s  8s  9s  10s
-             |...|...|...|...|...|...|...|...|...|...|.
-        main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 10.000s
-        task ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~X   cancelled 10.000s in sleep(3)
-           0.000s  task  Background work...
-           3.000s  task  Background work...
-           6.000s  task  Background work...
-           9.000s  task  Background work...
-          10.000s  main  Time: 10.00s
-    "#]],
+            Idle, total Some(10000002) µs
+                 0s  1s  2s  3s  4s  5s  6s  7s  8s  9s  10s
+                 |...|...|...|...|...|...|...|...|...|...|.
+            main =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 10.000s
+            task ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~X   cancelled 10.000s in sleep(3)
+               0.000s  task  Background work...
+               3.000s  task  Background work...
+               6.000s  task  Background work...
+               9.000s  task  Background work...
+              10.000s  main  Time: 10.00s
+        "#]],
     );
 }
 
@@ -380,15 +380,15 @@ fn background_tie_at_5() {
         "",
         &[("period", 2.5), ("main", 5.0)],
         expect![[r#"
-        Idle, total Some(5000000) µs
-             0s        1s        2s        3s        4s        5s
-             |.........|.........|.........|.........|.........|.
-        main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 5.000s
-        task ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~X   cancelled 5.000s in sleep(2.5)
-           0.000s  task  Background work...
-           2.500s  task  Background work...
-           5.000s  main  Time: 5.00s
-    "#]],
+            Idle, total Some(5000002) µs
+                 0s        1s        2s        3s        4s        5s
+                 |.........|.........|.........|.........|.........|.
+            main =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 5.000s
+            task ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~X   cancelled 5.000s in sleep(2.5)
+               0.000s  task  Background work...
+               2.500s  task  Background work...
+               5.000s  main  Time: 5.00s
+        "#]],
     );
 }
 
@@ -400,14 +400,14 @@ fn background_main_zero() {
         "",
         &[("main", 0.0)],
         expect![[r#"
-        Idle, total Some(0) µs
-             0s
-             |.
-        main D   done 0.000s
-        task X   cancelled 0.000s in sleep(5)
-           0.000s  task  Background work...
-           0.000s  main  Time: 0.00s
-    "#]],
+            Idle, total Some(2) µs
+                 0s
+                 |.
+            main D   done 0.000s
+            task X   cancelled 0.000s in sleep(5)
+               0.000s  task  Background work...
+               0.000s  main  Time: 0.00s
+        "#]],
     );
 }
 
@@ -418,15 +418,15 @@ fn context_manager_release_zero() {
         "",
         &[("release", 0.0)],
         expect![[r#"
-        Idle, total Some(1000000) µs
-             0s                                      1s
-             |.......................................|.
-        main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.000s
-           0.000s  main  Acquiring resource...
-           1.000s  main  Using resource
-           1.000s  main  Releasing resource...
-           1.000s  main  Time: 1.00s
-    "#]],
+            Idle, total Some(1000002) µs
+                 0s                                      1s
+                 |.......................................|.
+            main =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.000s
+               0.000s  main  Acquiring resource...
+               1.000s  main  Using resource
+               1.000s  main  Releasing resource...
+               1.000s  main  Time: 1.00s
+        "#]],
     );
 }
 
@@ -438,10 +438,10 @@ fn cpu_vs_io_blocking_edited() {
         "blocking",
         &[("work", 0.5), ("io1", 0.1), ("io2", 0.8)],
         expect![[r#"
-            Idle, total Some(800000) µs
+            Idle, total Some(800003) µs
                  0s
                  |.................................
-            main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.800s
+            main =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.800s
             io1  ~~~~%%%%%%%%%%%%%%%%D               done 0.500s
             io2  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.800s
             cpu  ####################D               done 0.500s
@@ -460,10 +460,10 @@ fn cpu_vs_io_worker_edited() {
         "worker",
         &[("work", 0.5), ("io1", 0.1), ("io2", 0.8)],
         expect![[r#"
-            Idle, total Some(800000) µs
+            Idle, total Some(800003) µs
                  0s
                  |.................................
-            main ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.800s
+            main =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.800s
             io1  ~~~~D                               done 0.100s
             io2  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.800s
             cpu  ~~~~~~~~~~~~~~~~~~~~D               done 0.500s
@@ -504,20 +504,20 @@ fn fetch_sample_api_sequential() {
         &SAMPLE,
         &[],
         expect![[r#"
-        Idle, total Some(1300000) µs, Some(Ok(None))
-                              0s                                      1s
-                              |.......................................|.............
-        main                  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.300s
-        ↳ fetch_url(python)   ~~~~~~~~~~~~~~~~D                                       returned 0.400s
-        ↳ fetch_url(github)                   ~~~~~~~~~~~~~~~~~~~~~~~~D               returned 1.000s
-        ↳ fetch_url(torvalds)                                         ~~~~~~~~~~~~D   returned 1.300s
-           0.000s  main                   Synchronous style:
-           0.400s  main                   Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1
-           1.000s  main                   Fetched 1241 bytes from sample-api/users/github?delay=0.5&body=0.1
-           1.300s  main                   Fetched 1223 bytes from sample-api/users/torvalds?delay=0.2&body=0.1
-           1.300s  main                   Time: 1.30s
+            Idle, total Some(1300002) µs, Some(Ok(None))
+                                  0s                                      1s
+                                  |.......................................|.............
+            main                  =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 1.300s
+            ↳ fetch_url(python)   ~~~~~~~~~~~~~~~~D                                       returned 0.400s
+            ↳ fetch_url(github)                   ~~~~~~~~~~~~~~~~~~~~~~~~D               returned 1.000s
+            ↳ fetch_url(torvalds)                                         ~~~~~~~~~~~~D   returned 1.300s
+               0.000s  main                   Synchronous style:
+               0.400s  main                   Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1
+               1.000s  main                   Fetched 1241 bytes from sample-api/users/github?delay=0.5&body=0.1
+               1.300s  main                   Fetched 1223 bytes from sample-api/users/torvalds?delay=0.2&body=0.1
+               1.300s  main                   Time: 1.30s
 
-    "#]],
+        "#]],
     );
 }
 
@@ -528,19 +528,19 @@ fn fetch_sample_api_concurrent() {
         &SAMPLE,
         &[],
         expect![[r#"
-        Idle, total Some(600000) µs, Some(Ok(None))
-                            0s
-                            |.............................................................
-        main                ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.600s
-        fetch_url(python)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                       done 0.400s
-        fetch_url(github)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.600s
-        fetch_url(torvalds) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                                 done 0.300s
-           0.000s  main                 Asynchronous style:
-           0.600s  main                 Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1
-           0.600s  main                 Fetched 1241 bytes from sample-api/users/github?delay=0.5&body=0.1
-           0.600s  main                 Fetched 1223 bytes from sample-api/users/torvalds?delay=0.2&body=0.1
-           0.600s  main                 Time: 0.60s
-    "#]],
+            Idle, total Some(600002) µs, Some(Ok(None))
+                                0s
+                                |.............................................................
+            main                =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.600s
+            fetch_url(python)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                       done 0.400s
+            fetch_url(github)   ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D   done 0.600s
+            fetch_url(torvalds) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                                 done 0.300s
+               0.000s  main                 Asynchronous style:
+               0.600s  main                 Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1
+               0.600s  main                 Fetched 1241 bytes from sample-api/users/github?delay=0.5&body=0.1
+               0.600s  main                 Fetched 1223 bytes from sample-api/users/torvalds?delay=0.2&body=0.1
+               0.600s  main                 Time: 0.60s
+        "#]],
     );
 }
 
@@ -552,15 +552,15 @@ fn fetch_404_sequential_stops_the_loop() {
         &[SAMPLE[0], "sample-api/status/404?delay=0.2", SAMPLE[2]],
         &[],
         expect![[r#"
-        Idle, total Some(600000) µs, Some(Err(Error { kind: "ClientResponseError", message: "404, message='Not Found', url='sample-api/status/404?delay=0.2'" }))
-                            0s
-                            |.............................................................
-        main                ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~!   failed 0.600s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
-        ↳ fetch_url(python) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                       returned 0.400s
-        ↳ fetch_url(404)                                            ~~~~~~~~~~~~~~~~~~~~!   raised 0.600s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
-           0.000s  main                 Synchronous style:
-           0.400s  main                 Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1
-    "#]],
+            Idle, total Some(600001) µs, Some(Err(Error { kind: "ClientResponseError", message: "404, message='Not Found', url='sample-api/status/404?delay=0.2'" }))
+                                0s
+                                |.............................................................
+            main                =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~!   failed 0.600s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
+            ↳ fetch_url(python) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~D                       returned 0.400s
+            ↳ fetch_url(404)                                            ~~~~~~~~~~~~~~~~~~~~!   raised 0.600s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
+               0.000s  main                 Synchronous style:
+               0.400s  main                 Fetched 1263 bytes from sample-api/users/python?delay=0.3&body=0.1
+        "#]],
     );
 }
 
@@ -573,15 +573,15 @@ fn fetch_404_concurrent_gather_raises_and_the_session_closes() {
         &[SAMPLE[0], "sample-api/status/404?delay=0.2", SAMPLE[2]],
         &[],
         expect![[r#"
-        Idle, total Some(200000) µs, Some(Err(Error { kind: "ClientResponseError", message: "404, message='Not Found', url='sample-api/status/404?delay=0.2'" }))
-                            0s
-                            |.....................
-        main                ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
-        fetch_url(python)   ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientConnectionError: Connector is closed.
-        fetch_url(404)      ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
-        fetch_url(torvalds) ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientConnectionError: Connector is closed.
-           0.000s  main                 Asynchronous style:
-    "#]],
+            Idle, total Some(200001) µs, Some(Err(Error { kind: "ClientResponseError", message: "404, message='Not Found', url='sample-api/status/404?delay=0.2'" }))
+                                0s
+                                |.....................
+            main                =~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
+            fetch_url(python)   ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientConnectionError: Connector is closed.
+            fetch_url(404)      ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientResponseError: 404, message='Not Found', url='sample-api/status/404?delay=0.2'
+            fetch_url(torvalds) ~~~~~~~~~~~~~~~~~~~~!   failed 0.200s ClientConnectionError: Connector is closed.
+               0.000s  main                 Asynchronous style:
+        "#]],
     );
 }
 
@@ -593,10 +593,10 @@ fn fetch_timeout_concurrent() {
         &[SAMPLE[0], "sample-api/users/slow?delay=5", SAMPLE[2]],
         &[("timeout", 1.0)],
         expect![[r#"
-            Idle, total Some(1000000) µs, Some(Err(Error { kind: "TimeoutError", message: "" }))
+            Idle, total Some(1000001) µs, Some(Err(Error { kind: "TimeoutError", message: "" }))
                                 0s                                      1s
                                 |.......................................|.
-            main                ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~!   failed 1.000s TimeoutError
+            main                =~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~!   failed 1.000s TimeoutError
             fetch_url(python)   ~~~~~~~~~~~~~~~~D                           done 0.400s
             fetch_url(slow)     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~!   failed 1.000s TimeoutError
             fetch_url(torvalds) ~~~~~~~~~~~~D                               done 0.300s
