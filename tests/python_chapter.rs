@@ -71,9 +71,12 @@ fn every_section_in_every_mode_runs_to_its_end() {
     );
 }
 
+/// A section, a mode and the values edited.
+type Edit = (ScenarioId, &'static str, &'static [(&'static str, f64)]);
+
 #[test]
 fn edited_values_run_to_their_end() {
-    let edits: &[(ScenarioId, &str, &[(&str, f64)])] = &[
+    let edits: &[Edit] = &[
         (ScenarioId::SayHello, "concurrent", &[("alice", 1.0), ("bob", 1.0)]),
         (ScenarioId::SayHello, "concurrent", &[("alice", 0.0), ("bob", 0.0), ("charlie", 0.0)]),
         (ScenarioId::SayHello, "sequential", &[("alice", 0.25), ("charlie", 4.5)]),
