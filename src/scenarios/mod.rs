@@ -302,11 +302,9 @@ impl Scenario {
         self.python().iter().map(CodePiece::text).collect()
     }
 
-    /// Start the scenario's top-level code on `aio`; the returned task is the run's root.
-    ///
-    /// The page still runs the Rust transcription (`chapter.rs`): the interpreter (`crate::python`)
-    /// runs this very Python text natively (tests/python_chapter.rs checks it gives the same run),
-    /// but linked into the page it costs more than the size budget allows (issue 14's note).
+    /// Start the scenario's Python text on `aio`, interpreted (`crate::python`): what the page
+    /// runs, for real and on the virtual clock. The text always compiles, whatever the values
+    /// (they are validated numbers; tests/python_chapter.rs runs every section and mode).
     pub fn start(&self, aio: &Aio) -> ScenarioRun {
         let program = crate::python::Program::compile(&self.python_text())
             .expect("the chapter's code compiles (tests/python_chapter.rs)");
