@@ -3,7 +3,8 @@
 //! `browser::cpu_worker_thread`).
 //!
 //! Protocol: the worker posts `"ready"` once its WebAssembly is running; then each message is a
-//! number of real milliseconds to stay busy, answered with the number of loop turns it made.
+//! text: the run's speed, a newline, and a Python job (`python::thread`, a call of
+//! `asyncio.to_thread`), answered with the job's answer.
 //! Starting a worker (fetching and compiling its wasm) takes tens of milliseconds, which at 10x
 //! would show as half a second of "work": so one spare worker is started ahead (`prewarm`, when
 //! worker mode is chosen) and used by the next run, and a worker that finished its work is kept as
@@ -34,7 +35,7 @@ struct Inbox {
     /// Waiting for `"ready"`.
     on_ready: Vec<oneshot::Sender<Result<(), String>>>,
     /// Waiting for the work's answer.
-    on_done: Option<oneshot::Sender<Result<(), String>>>,
+    on_done: Option<oneshot::Sender<Result<JsValue, String>>>,
     /// The worker failed (it will never answer).
     failed: Option<String>,
 }
@@ -64,7 +65,7 @@ impl CpuWorker {
                         let _ = sender.send(Ok(()));
                     }
                 } else if let Some(sender) = inbox.on_done.take() {
-                    let _ = sender.send(Ok(()));
+                    let _ = sender.send(Ok(event.data()));
                 }
             })
         };
@@ -73,9 +74,10 @@ impl CpuWorker {
             Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
                 let message = format!("the worker failed: {}", event.message());
                 let mut inbox = inbox.borrow_mut();
-                let mut waiting: Vec<_> = inbox.on_ready.drain(..).collect();
-                waiting.extend(inbox.on_done.take());
-                for sender in waiting {
+                for sender in inbox.on_ready.drain(..) {
+                    let _ = sender.send(Err(message.clone()));
+                }
+                if let Some(sender) = inbox.on_done.take() {
                     let _ = sender.send(Err(message.clone()));
                 }
                 inbox.failed = Some(message);
@@ -102,13 +104,13 @@ impl CpuWorker {
         receiver.await.unwrap_or_else(|_| Err("the worker went away".to_string()))
     }
 
-    async fn busy(&self, real_ms: f64) -> Result<(), String> {
+    async fn ask(&self, message: &JsValue) -> Result<JsValue, String> {
         let receiver = {
             let (sender, receiver) = oneshot::channel();
             self.inbox.borrow_mut().on_done = Some(sender);
             receiver
         };
-        self.worker.post_message(&JsValue::from_f64(real_ms)).map_err(|e| format!("{e:?}"))?;
+        self.worker.post_message(message).map_err(|e| format!("{e:?}"))?;
         receiver.await.unwrap_or_else(|_| Err("the worker went away".to_string()))
     }
 }
@@ -134,8 +136,14 @@ pub fn prewarm() {
     });
 }
 
-/// Keep a worker busy for `real_ms` real milliseconds, off the page's thread.
-pub async fn run(real_ms: f64) -> Result<(), String> {
+/// Run a Python job (`python::thread`) in a worker, at `speed`; its answer.
+pub async fn run_python(job: String, speed: f64) -> Result<String, String> {
+    let answer = ask(JsValue::from_str(&format!("{speed}\n{job}"))).await?;
+    answer.as_string().ok_or_else(|| "the worker answered something else".to_string())
+}
+
+/// Send `message` to a worker (the spare, or a new one) and wait for its answer.
+async fn ask(message: JsValue) -> Result<JsValue, String> {
     let cpu = match SPARE.with(|spare| spare.borrow_mut().take()) {
         Some(cpu) => cpu,
         None => CpuWorker::start()?,
@@ -143,7 +151,7 @@ pub async fn run(real_ms: f64) -> Result<(), String> {
     let mut busy = Busy(Some(cpu));
     let cpu = busy.0.as_ref().expect("just set");
     cpu.ready().await?;
-    cpu.busy(real_ms).await?;
+    let answer = cpu.ask(&message).await?;
     // Done: keep it as the spare (unless one was started meanwhile, then this one goes).
     let cpu = busy.0.take().expect("still here");
     SPARE.with(|spare| {
@@ -153,5 +161,5 @@ pub async fn run(real_ms: f64) -> Result<(), String> {
             Some(_) => cpu.worker.terminate(),
         }
     });
-    Ok(())
+    Ok(answer)
 }

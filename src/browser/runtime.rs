@@ -2,7 +2,7 @@
 //! `wasm_bindgen_futures::spawn_local` tasks, sleeps wait in one timer queue per run that keeps a
 //! single `setTimeout` (gloo-timers) for its earliest deadline, time is
 //! `performance.now()`, fetches are the Fetch API (with an `AbortController`: a dropped request,
-//! timed out or stopped, is aborted), offloaded CPU work is a Web Worker (`cpu_worker`).
+//! timed out or stopped, is aborted), `asyncio.to_thread` calls run in a Web Worker (`cpu_worker`).
 //!
 //! `speed` divides every real wait (speed 10 runs a 3 s scenario in 0.3 s); every time reported to
 //! the engine is multiplied back, so events are always at 1x scale.
@@ -425,7 +425,7 @@ impl Runtime for BrowserRuntime {
         while self.clock.real_ms() < end {}
     }
 
-    fn offload(&self, duration: Micros) -> LocalBoxFuture<'static, Result<(), String>> {
-        cpu_worker::run(self.clock.real_ms_for(duration)).boxed_local()
+    fn run_python_elsewhere(&self, job: String) -> Option<LocalBoxFuture<'static, Result<String, String>>> {
+        Some(cpu_worker::run_python(job, self.clock.speed()).boxed_local())
     }
 }

@@ -586,11 +586,23 @@ impl Aio {
         self.record(task, EventKind::CpuEnded);
     }
 
-    /// `await asyncio.to_thread(cpu_work, seconds)`: the same work off the loop's thread (`on` names it).
-    pub fn run_in_worker(&self, on: &str, seconds: f64) -> impl Future<Output = Result<(), Exception>> + 'static {
-        let work = self.inner.runtime.offload(micros_from_secs(seconds));
+    /// `await asyncio.to_thread(func, …)` run by another interpreter in another thread (`on` names
+    /// the wait), if the runtime has one.
+    pub fn run_python_elsewhere(
+        &self,
+        on: &str,
+        job: String,
+    ) -> Option<impl Future<Output = Result<String, Exception>> + 'static> {
+        let work = self.inner.runtime.run_python_elsewhere(job)?;
         let waiting = Awaiting::new(self, on.to_string(), work);
-        async move { waiting.await?.map_err(|message| Exception::error("WorkerError", message)) }
+        Some(async move { waiting.await?.map_err(|message| Exception::error("WorkerError", message)) })
+    }
+
+    /// `await asyncio.to_thread(…)` for a call already run in place on a clock of its own: the task
+    /// waits (on `on`) as long as the call took, and the loop is free meanwhile, as with a thread.
+    pub fn wait_on_thread(&self, on: &str, seconds: f64) -> impl Future<Output = Result<(), Exception>> + 'static {
+        let work = self.inner.runtime.timer(self.now() + micros_from_secs(seconds));
+        Awaiting::new(self, on.to_string(), work)
     }
 }
 

@@ -71,8 +71,6 @@ pub trait Runtime {
     fn fetch(&self, url: &str) -> LocalBoxFuture<'static, Result<Fetched, FetchError>>;
     /// Hold the thread for `duration` of CPU work: nothing else on this loop runs meanwhile.
     fn busy(&self, duration: Micros);
-    /// Run `duration` of CPU work off this thread (a worker) and complete when it is done.
-    fn offload(&self, duration: Micros) -> LocalBoxFuture<'static, Result<(), String>>;
     /// What reading the clock costs (virtual clock: 1 µs, so a busy loop on it ends; real: 0).
     fn clock_read_cost(&self) -> Micros {
         0
@@ -80,6 +78,12 @@ pub trait Runtime {
     /// Real milliseconds on a monotonic clock, for watchdogs that must see real time pass (code
     /// that never yields freezes a real loop); `None` where time is not real (the virtual clock).
     fn real_ms(&self) -> Option<f64> {
+        None
+    }
+    /// Run a Python job (`python::thread`: a call of `asyncio.to_thread`) in another thread, and
+    /// complete with its answer; `None` where there is no other thread (the virtual clock runs the
+    /// call in place, exactly).
+    fn run_python_elsewhere(&self, _job: String) -> Option<LocalBoxFuture<'static, Result<String, String>>> {
         None
     }
 }

@@ -199,15 +199,6 @@ impl Runtime for VirtualClock {
         // The thread is held: time passes and nothing else runs, exactly what a CPU-bound call does.
         self.shared.now.set(self.shared.now.get() + duration);
     }
-
-    fn offload(&self, duration: Micros) -> LocalBoxFuture<'static, Result<(), String>> {
-        let timer = VirtualTimer { shared: self.shared.clone(), deadline: self.now() + duration, key: None };
-        async move {
-            timer.await;
-            Ok(())
-        }
-        .boxed_local()
-    }
 }
 
 /// A timer on the virtual clock. Registered on first poll (like `call_later`, it always goes through

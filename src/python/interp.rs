@@ -95,7 +95,7 @@ impl Classes {
         self.find(name).or_else(|| self.find("Exception")).expect("Exception is a built-in class")
     }
 
-    fn find(&self, name: &str) -> Option<Rc<Class>> {
+    pub fn find(&self, name: &str) -> Option<Rc<Class>> {
         self.by_name.iter().find(|(n, _)| *n == name).map(|(_, class)| class.clone())
     }
 }

@@ -27,6 +27,7 @@ pub mod parser;
 mod protocols;
 pub mod random;
 mod resolve;
+pub mod thread;
 mod value;
 
 use std::cell::RefCell;

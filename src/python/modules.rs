@@ -622,10 +622,11 @@ impl Interp {
         }
     }
 
-    /// `await asyncio.to_thread(func, *args)`: the function runs off the loop. It is evaluated at
-    /// once on a clock of its own (its reads and `time.sleep` advance that clock, not the loop's),
-    /// and the loop then waits for as long as it took, through the runtime's `offload` (on the
-    /// page a Web Worker busy for that long, in parallel): the loop stays free meanwhile.
+    /// `await asyncio.to_thread(func, *args)`: the function runs off the loop. Where the runtime has
+    /// another thread (the page's Web Worker) and the call shares nothing with the loop, it runs
+    /// there, interpreted (`python::thread`). Otherwise it is evaluated at once on a clock of its
+    /// own (its reads and `time.sleep` advance that clock, not the loop's), and the task then waits
+    /// for as long as it took, the loop free meanwhile. The virtual clock always takes this way.
     async fn to_thread(
         self: &Rc<Self>,
         func: Value,
@@ -633,13 +634,20 @@ impl Interp {
         kwargs: Vec<(Rc<str>, Value)>,
         label: String,
     ) -> PyResult<Value> {
+        if let Some(job) = self.thread_job(&func, &args, &kwargs) {
+            if let Some(answer) = self.aio.run_python_elsewhere(&label, job) {
+                let answer = answer.await.map_err(|e| self.engine_exception(e))?;
+                self.yielded();
+                return self.thread_answer(&func, &answer);
+            }
+        }
         let start = self.aio.now();
         let outer = self.thread_clock.replace(Some(start));
         let result = self.call(&func, args, kwargs);
         let end = self.thread_clock.get().unwrap_or(start);
         self.thread_clock.set(outer);
         let took = end.saturating_sub(start);
-        self.aio.run_in_worker(&label, secs_from_micros(took)).await.map_err(|e| self.engine_exception(e))?;
+        self.aio.wait_on_thread(&label, secs_from_micros(took)).await.map_err(|e| self.engine_exception(e))?;
         self.yielded();
         result
     }

@@ -1,6 +1,6 @@
 //! SVG pieces shared by the timeline and the comparison: the time scale, the axis, a segment of a
 //! lane and the marks for how a task ended. States are told apart three ways: fill pattern (from
-//! `Legend`'s `<defs>`), colour, and text (labels and tooltips), so no one needs colour vision.
+//! `legend`'s `<defs>`), colour, and text (labels and tooltips), so no one needs colour vision.
 //! Ends are told by a glyph in the mark (✓ ✕ !), not only by its colour.
 //!
 //! For screen readers, a segment or end mark of a timeline is an image named by its `<title>`

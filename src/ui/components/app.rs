@@ -17,20 +17,20 @@ use crate::ui::state::{Action, EditView, PageContext, PageState};
 use super::code_view::CodeView;
 use super::comparison::ComparisonView;
 use super::console::Console;
-use super::embed_header::EmbedHeader;
+use super::embed_header::embed_header;
 use super::event_table::EventTable;
 use super::export_bar::ExportBar;
 use super::narration::Narration;
-use super::notices::Notices;
+use super::notices::notices;
 use super::param_panel::ParamPanel;
 use super::predict_panel::PredictPanel;
 use super::request_table::RequestTable;
 use super::run_bar::RunBar;
 use super::scrubber::Scrubber;
-use super::section_intro::SectionIntro;
-use super::section_nav::SectionNav;
+use super::section_intro::section_intro;
+use super::section_nav::section_nav;
 use super::share_bar::ShareBar;
-use super::status_bar::StatusBar;
+use super::status_bar::status_bar;
 use super::timeline::TimelineView;
 use super::url_list::UrlList;
 
@@ -120,7 +120,7 @@ pub fn app() -> Html {
                 <CodeView />
                 <section class="side" aria-label="Run">
                     <RunBar />
-                    <StatusBar />
+                    { status_bar(&state) }
                     <ParamPanel />
                     <UrlList />
                     <PredictPanel />
@@ -158,11 +158,11 @@ pub fn app() -> Html {
     if state.embed {
         return html! {
             <ContextProvider<PageContext> context={state.clone()}>
-            <ContextProvider<EditView> context={edit}>
+            <ContextProvider<EditView> context={edit.clone()}>
                 <div class="app embed" data-testid="embed-mode" {onkeydown}>
                     <main id="main" class="main">
-                        <Notices />
-                        <EmbedHeader />
+                        { notices(&edit) }
+                        { embed_header(&edit) }
                         { workbench }
                     </main>
                 </div>
@@ -172,7 +172,7 @@ pub fn app() -> Html {
     }
     html! {
         <ContextProvider<PageContext> context={state.clone()}>
-        <ContextProvider<EditView> context={edit}>
+        <ContextProvider<EditView> context={edit.clone()}>
             <div class="app" {onkeydown}>
                 <a class="skip-link" href="#main">{ "Skip to the example" }</a>
                 <header class="topbar">
@@ -188,10 +188,10 @@ pub fn app() -> Html {
                     <ShareBar />
                 </header>
                 <div class="layout">
-                    <SectionNav />
+                    { section_nav(&edit) }
                     <main id="main" class="main" tabindex="-1">
-                        <Notices />
-                        <SectionIntro />
+                        { notices(&edit) }
+                        { section_intro(&edit) }
                         { workbench }
                     </main>
                 </div>

@@ -1,4 +1,4 @@
-//! `EmbedHeader`: in embed mode (an iframe in a course page), the section's number and title, a
+//! `embed_header` (a view function of `App`'s, like `notices`): in embed mode (an iframe in a course page), the section's number and title, a
 //! word when the code is locked, and a way out to the full playground in a new tab. It replaces
 //! the top bar, the navigation and the intro, which an embed leaves out.
 
@@ -6,11 +6,9 @@ use yew::prelude::*;
 
 use crate::browser::address;
 use crate::link::Link;
-use crate::ui::state::use_edit;
+use crate::ui::state::EditView;
 
-#[function_component(EmbedHeader)]
-pub fn embed_header() -> Html {
-    let edit = use_edit();
+pub fn embed_header(edit: &EditView) -> Html {
     let id = edit.scenario.id;
     // The same state on the full page: no embed, no lock (it is the learner's own copy there).
     let full = format!("{}{}", address::page_url(), Link { embed: false, lock: false, ..edit.link() }.to_hash());

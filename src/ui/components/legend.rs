@@ -1,6 +1,7 @@
-//! `Legend`: what each state looks like, and the SVG `<defs>` (hatching patterns) that the
-//! timeline and the comparison fill their bars with. Every state has a pattern or outline as well
-//! as a colour, and a word; ends carry the same glyph (✓ ✕ !) as on the lanes.
+//! `legend` (a view function of `TimelineView`'s): what each state looks like, and the SVG
+//! `<defs>` (hatching patterns) that the timeline and the comparison fill their bars with. Every
+//! state has a pattern or outline as well as a colour, and a word; ends carry the same glyph
+//! (✓ ✕ !) as on the lanes.
 
 use yew::prelude::*;
 
@@ -49,10 +50,9 @@ fn bar_swatch(kind: &str) -> Html {
     html! { <g class={format!("seg seg-{kind}")}><rect x="1" y="3" width="32" height="12" rx="3" /></g> }
 }
 
-#[function_component(Legend)]
-pub fn legend() -> Html {
+/// A view function of `TimelineView`'s (like `notices`).
+pub fn legend(state: &crate::ui::state::PageContext) -> Html {
     // Sub-rows for calls exist only where a task awaits coroutines directly (44.3's sequential loop).
-    let state = crate::ui::state::use_page();
     let has_calls = state.shown().timeline.lanes.iter().any(|lane| !lane.calls.is_empty());
     let end = |kind: SegmentKind| {
         html! {

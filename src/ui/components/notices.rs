@@ -1,12 +1,12 @@
-//! `Notices`: what was wrong with the link the page was opened with, and what was used instead.
+//! `notices`: what was wrong with the link the page was opened with, and what was used instead.
+//! A view function of `App`'s, not a component: it has no state of its own, and each component
+//! costs the wasm its own copy of Yew's component machinery.
 
 use yew::prelude::*;
 
-use crate::ui::state::{use_edit, Action};
+use crate::ui::state::{Action, EditView};
 
-#[function_component(Notices)]
-pub fn notices() -> Html {
-    let state = use_edit();
+pub fn notices(state: &EditView) -> Html {
     if state.notices.is_empty() {
         return Html::default();
     }

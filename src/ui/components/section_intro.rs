@@ -1,12 +1,11 @@
-//! `SectionIntro`: the section's number and title, and what to watch for when it runs.
+//! `section_intro`: the section's number and title, and what to watch for when it runs (a view
+//! function of `App`'s, like `notices`).
 
 use yew::prelude::*;
 
-use crate::ui::state::use_edit;
+use crate::ui::state::EditView;
 
-#[function_component(SectionIntro)]
-pub fn section_intro() -> Html {
-    let state = use_edit();
+pub fn section_intro(state: &EditView) -> Html {
     let id = state.scenario.id;
     html! {
         <header class="intro">

@@ -1,4 +1,4 @@
-//! `SectionNav`: the chapter's sections, as a table of contents (a strip of chips on a phone).
+//! `section_nav` (a view function of `App`'s, like `notices`): the chapter's sections, as a table of contents (a strip of chips on a phone).
 //! Each entry is a real link to the section's address, so it can be opened in a new tab; a plain
 //! click switches in place.
 
@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::link::Link;
 use crate::scenarios::{Scenario, ScenarioId};
-use crate::ui::state::{use_edit, Action};
+use crate::ui::state::{Action, EditView};
 
 /// `asyncio.create_task()` may wrap after the dot, never inside a word.
 fn breakable(title: &str) -> Html {
@@ -21,9 +21,7 @@ fn breakable(title: &str) -> Html {
     out.into_iter().collect::<Html>()
 }
 
-#[function_component(SectionNav)]
-pub fn section_nav() -> Html {
-    let state = use_edit();
+pub fn section_nav(state: &EditView) -> Html {
     let current = state.scenario.id;
     let entry = |id: ScenarioId| {
         let onclick = {

@@ -10,7 +10,7 @@ use crate::ui::state::use_edit;
 
 use super::copy_box::{copy_into, CopyStatus};
 use super::embed_panel::EmbedPanel;
-use super::share_panel::SharePanel;
+use super::share_panel::{share_panel, SharePanelProps};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Open {
@@ -120,7 +120,7 @@ pub fn share_bar() -> Html {
             <div class="share-layer">
                 { backdrop.unwrap_or_default() }
                 if *open == Some(Open::Share) {
-                    <SharePanel url={share_url} run={*run} status={(*status).clone()} {on_run} {on_copy} onclose={close.clone()} />
+                    { share_panel(&SharePanelProps { url: share_url.into(), run: *run, status: (*status).clone(), on_run, on_copy, onclose: close.clone() }) }
                 }
                 if *open == Some(Open::Embed) {
                     <EmbedPanel onclose={close} />

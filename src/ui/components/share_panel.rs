@@ -1,4 +1,4 @@
-//! `SharePanel`: the link to exactly what is on screen (section, values, mode, URLs, speed, view),
+//! `share_panel` (a view function of `ShareBar`'s, which owns its state): the link to exactly what is on screen (section, values, mode, URLs, speed, view),
 //! whether it runs when opened, and whether it was copied. `ShareBar` owns it and does the copying.
 
 use web_sys::HtmlInputElement;
@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use super::copy_box::{CopyBox, CopyStatus};
 
-#[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     pub url: AttrValue,
     /// The link has `run=1`.
@@ -17,7 +16,6 @@ pub struct SharePanelProps {
     pub onclose: Callback<()>,
 }
 
-#[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let on_run = props.on_run.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
     let close = props.onclose.reform(|_: MouseEvent| ());

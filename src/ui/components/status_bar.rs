@@ -1,4 +1,4 @@
-//! `StatusBar`: what the page is showing (the ideal preview, a run in progress, its outcome) and
+//! `status_bar` (a view function of `App`'s, like `notices`): what the page is showing (the ideal preview, a run in progress, its outcome) and
 //! the total time: the ideal one before a run, the measured one after, with how late it was.
 
 use yew::prelude::*;
@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::browser::visibility::Hidden;
 use crate::engine::{Exception, RunOutcome};
 use crate::ui::format::{ms, secs_spaced, signed_ms};
-use crate::ui::state::{use_page, Phase};
+use crate::ui::state::{PageContext, Phase};
 
 /// What to say about a run that was (partly) in a background tab, where browsers throttle timers:
 /// its timings from then on are the browser's doing, not asyncio's.
@@ -28,9 +28,7 @@ fn background_note(hidden: &[Hidden]) -> Option<String> {
     ))
 }
 
-#[function_component(StatusBar)]
-pub fn status_bar() -> Html {
-    let state = use_page();
+pub fn status_bar(state: &PageContext) -> Html {
     let phase = state.phase();
     let ideal_total = state.ideal.total;
     let live = state.live.as_ref();

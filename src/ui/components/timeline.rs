@@ -23,8 +23,8 @@ use crate::ui::state::{use_page, Phase};
 use crate::ui::trace::Trace;
 use crate::ui::viewport::{scroll_top, use_width};
 
-use super::legend::Legend;
-use super::view_options::ViewOptions;
+use super::legend::legend;
+use super::view_options::view_options;
 
 const AXIS_H: f64 = 34.0;
 /// With more tasks than this the lanes get compact: one line of label, a thinner bar.
@@ -571,6 +571,7 @@ fn window(offsets: &[f64], block: u32) -> (usize, usize) {
 #[function_component(TimelineView)]
 pub fn timeline_view() -> Html {
     let state = use_page();
+    let edit = crate::ui::state::use_edit();
     let container = use_node_ref();
     let measured = use_width(container.clone(), (state.scenario.id, state.comparison.is_some()));
     // Which block of the lanes box is scrolled to (component-local: nothing else needs it).
@@ -735,12 +736,12 @@ pub fn timeline_view() -> Html {
                     { if live.is_some() { "real run" } else { "preview · virtual clock" } }
                 </span>
                 <span class="pane-note">{ caption }</span>
-                <ViewOptions />
+                { view_options(&edit) }
             </div>
             <div class="timeline-scroll" ref={container} tabindex="0" role="group" aria-label="Timeline (scrolls sideways on small screens)">
                 { drawing }
             </div>
-            <Legend />
+            { legend(&state) }
         </section>
     }
 }

@@ -1,4 +1,4 @@
-//! `ViewOptions`: how the run is drawn, as switches next to the timeline: the ideal run faintly
+//! `view_options` (a view function of `TimelineView`'s, like `notices`): how the run is drawn, as switches next to the timeline: the ideal run faintly
 //! behind a real one, the run as a table of events, and (44.2, 44.3) sequential and concurrent side
 //! by side. All go in the link.
 
@@ -6,11 +6,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::link::{compares, View};
-use crate::ui::state::{use_edit, Action};
+use crate::ui::state::{Action, EditView};
 
-#[function_component(ViewOptions)]
-pub fn view_options() -> Html {
-    let edit = use_edit();
+pub fn view_options(edit: &EditView) -> Html {
     let view = edit.view;
     let switch = |change: fn(View, bool) -> View| {
         let edit = edit.clone();
