@@ -19,11 +19,23 @@ const IO1_MS = 100;
 async function run(page, problems, mode) {
   await page.selectOption('select[name=mode]', mode);
   await page.selectOption('select[name=speed]', '1');
+  // How responsive the page stays during the run: the longest gap between two ticks of a 10 ms
+  // interval (a page whose thread is held cannot tick).
+  await page.evaluate(() => {
+    const probe = { last: performance.now(), longestGap: 0 };
+    probe.interval = setInterval(() => {
+      const now = performance.now();
+      probe.longestGap = Math.max(probe.longestGap, now - probe.last);
+      probe.last = now;
+    }, 10);
+    window.cpuWorkerProbe = probe;
+  });
   await page.locator('[data-testid=run]').click();
   await page
     .waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid=status]')?.getAttribute('data-state')), null, { timeout: 20_000, polling: 50 })
     .catch(async () => assert.fail(`the ${mode} run did not end\n${await describePage(page, problems)}`));
   return page.evaluate(() => ({
+    longestGap: (clearInterval(window.cpuWorkerProbe.interval), window.cpuWorkerProbe.longestGap),
     state: document.querySelector('[data-testid=status]')?.getAttribute('data-state'),
     lines: [...document.querySelectorAll('[data-testid=line]')].map((el) => ({ text: el.textContent, ms: Number(el.getAttribute('data-t-ms')) })),
     total: Number(document.querySelector('[data-testid=total]')?.getAttribute('data-ms')),
@@ -52,6 +64,7 @@ test('44.5: blocking work makes the I/O timers late by about the work; in the Ru
   const late = blocking.lanes.io1.filter((s) => s.kind === 'late').reduce((sum, s) => sum + s.ms, 0);
   assert.ok(late >= (WORK_MS - IO1_MS) * 0.9, `blocking: io1's lane shows it late by about the work: ${late} ms`);
   assert.ok(blocking.lanes.cpu.some((s) => s.kind === 'cpu'), 'the cpu lane holds the thread');
+  assert.ok(blocking.longestGap >= WORK_MS * 0.8, `blocking: the page itself froze for the work (longest gap ${blocking.longestGap} ms)`);
   await screenshot(page, 'cpu-worker-blocking');
 
   const worker = await run(page, problems, 'worker');
@@ -68,6 +81,15 @@ test('44.5: blocking work makes the I/O timers late by about the work; in the Ru
   assert.ok(io1w.ms < io1.ms - 500, `worker: io1 (${io1w.ms} ms) far earlier than when blocked (${io1.ms} ms)`);
   assert.ok(done.ms >= WORK_MS * 0.95, `the work itself still took its second (${done.ms} ms)`);
   assert.ok(worker.lines.indexOf(io2w) < worker.lines.indexOf(done), 'the I/O tasks finished while the work went on in parallel');
+  // The function itself ran in the worker (its interpreter, its clock): the page never froze,
+  // and the console holds exactly the program's lines (cpu_work prints nothing).
+  assert.ok(worker.longestGap < 200, `worker: the page stayed responsive during the work (longest gap ${worker.longestGap} ms)`);
+  assert.deepEqual(
+    worker.lines.map((l) => l.text.replace(/[0-9.]+s\b/g, 'Ns')),
+    ['io1 woke up at Ns (asked for Ns)', 'io2 woke up at Ns (asked for Ns)', 'CPU work done at Ns', 'Time: Ns'],
+    'worker: the console holds the program\'s lines, in order',
+  );
+  console.log(`longest gap in the page: blocking ${blocking.longestGap.toFixed(0)} ms, worker ${worker.longestGap.toFixed(0)} ms`);
   const waiting = worker.lanes.cpu.find((s) => s.kind === 'waiting');
   assert.match(waiting?.title ?? '', /another thread \(a Web Worker\)/, 'the cpu lane says the work ran on another thread');
   await screenshot(page, 'cpu-worker-worker');
