@@ -67,12 +67,18 @@ def oops():
 def unreadable():
     return object()
 
+def grow(items):
+    items.append(3)
+    return len(items)
+
 def count(items):
     print("counting in place")
     return len(items)
 
 async def main():
     print(await asyncio.to_thread(work, LIMIT, label="y"))
+    items = [1, 2]
+    print(await asyncio.to_thread(grow, items), items)
     try:
         await asyncio.to_thread(fail)
     except ValueError as e:
@@ -107,6 +113,7 @@ fn plain_calls_go_to_the_other_thread_and_come_back() {
             "the top-level code runs once",
             "working on y",
             "([0, 1, 4], {'n': 3, 'big': 1180591620717411303424, 'half': -0.5})",
+            "3 [1, 2, 3]",
             "caught ValueError: bad value",
             "caught Oops: the program's own",
             "caught NotImplementedError: unreadable() returned a 'object': bringing one back from the Web Worker is not supported by the playground yet",
@@ -115,7 +122,8 @@ fn plain_calls_go_to_the_other_thread_and_come_back() {
             "1",
         ]
     );
-    // Sent: work, fail, oops, unreadable; not the lambda, nor a call with an object argument.
+    // Sent: work, fail, oops, unreadable; not a call with a list (the function changes the
+    // caller's list), nor the lambda, nor a call with an object argument.
     let sent: Vec<String> = jobs.borrow().iter().map(|j| j.lines().nth(1).unwrap_or("").to_string()).collect();
     assert_eq!(sent, ["work", "fail", "oops", "unreadable"]);
     assert!(

@@ -1,7 +1,7 @@
 //! `asyncio.to_thread(func, *args)` in another thread: on the page, 44.5's Web Worker, which runs
 //! this same wasm. The loop's side (`Interp::thread_job`) sends a call only when it shares nothing
-//! with the loop: a plain function defined at the program's top level, called with plain values
-//! (numbers, strings, bytes, None, bools, and lists, tuples and dicts of them). The job is the
+//! with the loop: a plain function defined at the program's top level, called with immutable
+//! values (numbers, strings, bytes, None, bools, and tuples of them). The job is the
 //! program's text with those values appended as two assignments. The other side
 //! (`run_thread_job`) runs only the program's definitions (imports, `def`, `class`, assignments of
 //! plain values: never its calls, prints or awaits), then the call, on its own clock, and answers
@@ -57,7 +57,9 @@ impl Interp {
         if f.def.is_async || f.def.is_generator || *f.qualname != *f.def.name || !top_level {
             return None;
         }
-        if !args.iter().chain(kwargs.iter().map(|(_, v)| v)).all(plain) {
+        // Arguments are copied, so only values no one can change: a list the function appends to
+        // must be the caller's list, as in CPython (that call runs in place).
+        if !args.iter().chain(kwargs.iter().map(|(_, v)| v)).all(immutable) {
             return None;
         }
         // The two threads share no objects: a call is sent only when the program has nothing the
