@@ -27,7 +27,9 @@ log "trunk build --release --features bench → $BENCH_DIST/"
 wasm_release_trunk build --release --features bench --dist "$BENCH_DIST"
 node scripts/minify.mjs "$BENCH_DIST"
 log "page: node bench/page.mjs"
-node bench/page.mjs
+# A missed page target still fails the command, after the size shares below are printed.
+page_status=0
+node bench/page.mjs || page_status=$?
 
 # Each crate's share of the wasm (before wasm-bindgen/wasm-opt shrink it: read the shares, not the
 # bytes). twiggy is a benchmark-only tool, installed here rather than by setup.sh.
@@ -38,3 +40,4 @@ fi
 log "wasm size by crate (twiggy)"
 twiggy top -n 1000000 -f csv target/wasm32-unknown-unknown/release/async-playground.wasm |
   python3 scripts/size-by-crate.py
+exit "$page_status"
