@@ -2,7 +2,6 @@
 //! false), which is almost all code. `eval_async.rs` handles the rest and calls back in here.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ast::{
@@ -1071,7 +1070,7 @@ impl Interp {
         let bases_or_object = if base_classes.is_empty() { vec![object] } else { base_classes };
         let mro = self.c3(&bases_or_object)?;
         let builtin = mro.iter().find_map(|c| c.builtin).filter(|b| *b == BuiltinClass::Exception);
-        let attrs: HashMap<Rc<str>, Value> = ns.vars.borrow().clone();
+        let attrs: super::value::Names = ns.vars.borrow().clone();
         let class = Rc::new(Class {
             name: def.name.clone(),
             bases: bases_or_object,
@@ -1128,7 +1127,7 @@ impl Interp {
         args: Vec<Value>,
         kwargs: Vec<(Rc<str>, Value)>,
     ) -> PyResult<Value> {
-        let inst = Rc::new(Instance { class: class.clone(), attrs: RefCell::new(HashMap::new()) });
+        let inst = Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Default::default()) });
         self.cyclic.borrow_mut().instances.push(&inst);
         let inst = Value::Instance(inst);
         let is_exception = self.is_exception_class(class);

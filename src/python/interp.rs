@@ -284,7 +284,7 @@ fn make_class(name: &str, bases: Vec<Rc<Class>>, builtin: Option<BuiltinClass>, 
         name: Rc::from(name),
         bases,
         ancestors,
-        attrs: RefCell::new(HashMap::new()),
+        attrs: RefCell::new(Default::default()),
         builtin,
         def: None,
         module,
@@ -409,7 +409,7 @@ impl Interp {
     }
 
     pub fn exception_instance(&self, class: Rc<Class>, args: Vec<Value>) -> Value {
-        let inst = Instance { class, attrs: RefCell::new(HashMap::new()) };
+        let inst = Instance { class, attrs: RefCell::new(Default::default()) };
         inst.attrs.borrow_mut().insert(Rc::from("args"), Value::tuple(args));
         Value::Instance(Rc::new(inst))
     }
