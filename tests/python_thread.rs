@@ -97,16 +97,29 @@ async def main():
 asyncio.run(main())
 "#;
 
-#[test]
-fn plain_calls_go_to_the_other_thread_and_come_back() {
-    let program = Program::compile(PROGRAM).expect("compiles");
+/// A program run with the simulated other thread: the jobs it sent, its printed lines, and how it
+/// ended.
+fn run(program: &str) -> (Vec<String>, Vec<String>, Option<String>) {
+    let program = Program::compile(program).expect("compiles");
     let clock = VirtualClock::without_network();
     let jobs = Rc::new(RefCell::new(Vec::new()));
     let aio = Aio::new(Rc::new(WithThread { clock: clock.clone(), jobs: jobs.clone() }));
     let started = start(&program, &aio, 0);
     clock.run(60_000_000, 100_000);
-    let lines: Vec<String> = async_playground::scenarios::printed_lines(&aio.take_events());
-    assert_eq!(started.report.borrow().error.as_ref().map(|e| e.message.clone()), None);
+    let error = started.report.borrow().error.as_ref().map(|e| e.message.clone());
+    let jobs = jobs.borrow().clone();
+    (jobs, async_playground::scenarios::printed_lines(&aio.take_events()), error)
+}
+
+/// Each job's function name (its second line).
+fn names(jobs: &[String]) -> Vec<String> {
+    jobs.iter().map(|j| j.lines().nth(1).unwrap_or("").to_string()).collect()
+}
+
+#[test]
+fn plain_calls_go_to_the_other_thread_and_come_back() {
+    let (jobs, lines, error) = run(PROGRAM);
+    assert_eq!(error, None);
     assert_eq!(
         lines,
         [
@@ -124,40 +137,23 @@ fn plain_calls_go_to_the_other_thread_and_come_back() {
     );
     // Sent: work, fail, oops, unreadable; not a call with a list (the function changes the
     // caller's list), nor the lambda, nor a call with an object argument.
-    let sent: Vec<String> = jobs.borrow().iter().map(|j| j.lines().nth(1).unwrap_or("").to_string()).collect();
-    assert_eq!(sent, ["work", "fail", "oops", "unreadable"]);
-    assert!(
-        jobs.borrow()[0].ends_with("__thread_args__ = (3,)\n__thread_kwargs__ = {'label': 'y', }\n"),
-        "{}",
-        jobs.borrow()[0]
-    );
-}
-
-/// The jobs a program sends (each job's function name), and its printed lines.
-fn sent(program: &str) -> (Vec<String>, Vec<String>) {
-    let program = Program::compile(program).expect("compiles");
-    let clock = VirtualClock::without_network();
-    let jobs = Rc::new(RefCell::new(Vec::new()));
-    let aio = Aio::new(Rc::new(WithThread { clock: clock.clone(), jobs: jobs.clone() }));
-    let _started = start(&program, &aio, 0);
-    clock.run(60_000_000, 100_000);
-    let names = jobs.borrow().iter().map(|j| j.lines().nth(1).unwrap_or("").to_string()).collect();
-    (names, async_playground::scenarios::printed_lines(&aio.take_events()))
+    assert_eq!(names(&jobs), ["work", "fail", "oops", "unreadable"]);
+    assert!(jobs[0].ends_with("__thread_args__ = (3,)\n__thread_kwargs__ = {'label': 'y', }\n"), "{}", jobs[0]);
 }
 
 #[test]
 fn calls_that_could_see_the_loop_differently_stay_on_its_thread() {
     let call = "\ndef f(x):\n    return x * 2\n\nasync def main():\n    print(await asyncio.to_thread(f, 21))\n\nasyncio.run(main())\n";
     // Immutable globals go along with their values of the moment, computed ones included.
-    let (names, lines) = sent(&format!("import asyncio\nimport time\nstart = time.time()\nLABEL = ('a', 1)\n{call}"));
-    assert_eq!((names, lines), (vec!["f".to_string()], vec!["42".to_string()]));
+    let (jobs, lines, _) = run(&format!("import asyncio\nimport time\nstart = time.time()\nLABEL = ('a', 1)\n{call}"));
+    assert_eq!((names(&jobs), lines), (vec!["f".to_string()], vec!["42".to_string()]));
     for program in [
         format!("import asyncio\nresults = []\n{call}"),
         format!("import asyncio\nimport random\n{call}"),
         format!("import asyncio\ncount = 0\ndef bump():\n    global count\n    count += 1\n{call}"),
         format!("import asyncio\nlock = asyncio.Lock()\n{call}"),
     ] {
-        let (names, lines) = sent(&program);
-        assert_eq!((names, lines), (Vec::<String>::new(), vec!["42".to_string()]), "{program}");
+        let (jobs, lines, _) = run(&program);
+        assert_eq!((names(&jobs), lines), (Vec::<String>::new(), vec!["42".to_string()]), "{program}");
     }
 }

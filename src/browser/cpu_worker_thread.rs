@@ -39,7 +39,7 @@ pub fn playground_worker_start() {
 /// job (the job's first line) and runs `speed` times as fast as real time, as the page's does.
 fn python_job(performance: Performance, text: &str) -> String {
     let (speed, job) = text.split_once('\n').unwrap_or(("1", text));
-    let start: Micros = job.lines().next().and_then(|l| l.parse().ok()).unwrap_or(0);
+    let start = crate::python::thread::job_clock(job);
     let speed = crate::decimal::parse_f64(speed).filter(|s| *s > 0.0).unwrap_or(1.0);
     let clock = ThreadClock { origin_ms: performance.now(), performance, start, speed };
     crate::python::thread::run_thread_job(job, &Aio::new(Rc::new(clock)))

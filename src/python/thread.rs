@@ -158,12 +158,17 @@ fn defines(kind: &StmtKind) -> bool {
     }
 }
 
+/// The loop's clock (µs) when the job was made: where the other thread's clock starts.
+pub fn job_clock(job: &str) -> crate::engine::Micros {
+    job.lines().next().and_then(|line| line.parse().ok()).unwrap_or(0)
+}
+
 /// The other thread's side: runs `job` (from `Interp::thread_job`) on `aio` (whose clock is the
 /// thread's own) and answers. Its prints are collected, not shown: the loop's side prints them.
 pub fn run_thread_job(job: &str, aio: &Aio) -> String {
-    let mut parts = job.splitn(3, '\n');
-    let (start, name, source) = (parts.next(), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let _ = start; // The thread's clock starts where the loop's was (the runtime sets it).
+    // The first line is the clock (`job_clock`: the runtime behind `aio` starts there).
+    let mut parts = job.splitn(3, '\n').skip(1);
+    let (name, source) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let program = match Program::compile(source) {
         Ok(program) => program,
         Err(e) => return format!("E{SEP}SyntaxError{SEP}{}", e.message),
