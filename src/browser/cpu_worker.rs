@@ -35,7 +35,7 @@ struct Inbox {
     /// Waiting for `"ready"`.
     on_ready: Vec<oneshot::Sender<Result<(), String>>>,
     /// Waiting for the work's answer.
-    on_done: Option<oneshot::Sender<Result<JsValue, String>>>,
+    on_done: Option<oneshot::Sender<Result<String, String>>>,
     /// The worker failed (it will never answer).
     failed: Option<String>,
 }
@@ -65,7 +65,8 @@ impl CpuWorker {
                         let _ = sender.send(Ok(()));
                     }
                 } else if let Some(sender) = inbox.on_done.take() {
-                    let _ = sender.send(Ok(event.data()));
+                    let _ = sender
+                        .send(event.data().as_string().ok_or_else(|| "the worker answered something else".to_string()));
                 }
             })
         };
@@ -104,13 +105,13 @@ impl CpuWorker {
         receiver.await.unwrap_or_else(|_| Err("the worker went away".to_string()))
     }
 
-    async fn ask(&self, message: &JsValue) -> Result<JsValue, String> {
+    async fn ask(&self, message: &str) -> Result<String, String> {
         let receiver = {
             let (sender, receiver) = oneshot::channel();
             self.inbox.borrow_mut().on_done = Some(sender);
             receiver
         };
-        self.worker.post_message(message).map_err(|e| format!("{e:?}"))?;
+        self.worker.post_message(&JsValue::from_str(message)).map_err(|e| format!("{e:?}"))?;
         receiver.await.unwrap_or_else(|_| Err("the worker went away".to_string()))
     }
 }
@@ -138,12 +139,7 @@ pub fn prewarm() {
 
 /// Run a Python job (`python::thread`) in a worker, at `speed`; its answer.
 pub async fn run_python(job: String, speed: f64) -> Result<String, String> {
-    let answer = ask(JsValue::from_str(&format!("{speed}\n{job}"))).await?;
-    answer.as_string().ok_or_else(|| "the worker answered something else".to_string())
-}
-
-/// Send `message` to a worker (the spare, or a new one) and wait for its answer.
-async fn ask(message: JsValue) -> Result<JsValue, String> {
+    let message = format!("{speed}\n{job}");
     let cpu = match SPARE.with(|spare| spare.borrow_mut().take()) {
         Some(cpu) => cpu,
         None => CpuWorker::start()?,
