@@ -216,3 +216,16 @@ fn the_event_table_names_calls_as_the_code_writes_them() {
 fn check(actual: &str, expected: Expect) {
     expected.assert_eq(actual);
 }
+
+/// A person's code that does not compile runs as its error, never a panic.
+#[test]
+fn code_that_does_not_compile_raises_its_syntax_error() {
+    let mut scenario = Scenario::new(ScenarioId::SayHello);
+    scenario.code = Some("print('a'\n".to_string());
+    let run = scenario.run_virtual();
+    let failed = format!("{:?}", run.result);
+    assert!(failed.contains("SyntaxError") && failed.contains("line 1"), "{failed}");
+    scenario.code = Some("if True:\nprint(1)\n".to_string());
+    let failed = format!("{:?}", scenario.run_virtual().result);
+    assert!(failed.contains("IndentationError"), "{failed}");
+}

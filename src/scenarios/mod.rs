@@ -256,6 +256,9 @@ pub struct Scenario {
     pub mode: &'static str,
     /// The URLs of 44.3 (unused elsewhere).
     pub urls: Vec<String>,
+    /// The person's own text, when it differs from the section's code with these values (the
+    /// editor; a link's `code=`). `None`: the section's code, rendered from `values`, `mode`, `urls`.
+    pub code: Option<String>,
 }
 
 impl Scenario {
@@ -265,6 +268,7 @@ impl Scenario {
             values: id.params().iter().map(|p| p.default).collect(),
             mode: id.modes().first().copied().unwrap_or(""),
             urls: CHAPTER_URLS.iter().map(|u| u.to_string()).collect(),
+            code: None,
         }
     }
 
@@ -294,7 +298,15 @@ impl Scenario {
 
     /// The section's Python code with the current values, split so that each value can be edited.
     pub fn python(&self) -> Vec<CodePiece> {
-        python::source(self)
+        match &self.code {
+            Some(code) => vec![CodePiece::Text(code.clone())],
+            None => python::source(self),
+        }
+    }
+
+    /// The section's own code with these values, whatever the person typed.
+    pub fn original_text(&self) -> String {
+        python::source(self).iter().map(CodePiece::text).collect()
     }
 
     /// The Python code as plain text (what the CPython check runs).
@@ -306,8 +318,13 @@ impl Scenario {
     /// runs, for real and on the virtual clock. The text always compiles, whatever the values
     /// (they are validated numbers; tests/python_chapter.rs runs every section and mode).
     pub fn start(&self, aio: &Aio) -> ScenarioRun {
-        let program = crate::python::Program::compile(&self.python_text())
-            .expect("the chapter's code compiles (tests/python_chapter.rs)");
+        // The chapter's code always compiles (tests/python_chapter.rs); a person's may not. The page
+        // never starts code that does not compile (it shows the error and keeps the last good
+        // program), but a run must never panic: code that does not compile raises its error.
+        let program = crate::python::Program::compile(&self.python_text()).unwrap_or_else(|e| {
+            let raise = format!("raise {}({:?})\n", e.kind, format!("{} (line {})", e.message, e.pos.line));
+            crate::python::Program::compile(&raise).expect("a raise statement compiles")
+        });
         let run = crate::python::start(&program, aio, 0);
         ScenarioRun { root: run.task.clone(), run }
     }
