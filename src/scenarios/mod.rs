@@ -1,6 +1,8 @@
 //! The chapter's scenarios: their stable ids and parameters (used in links, tests and the UI), the
 //! Python code shown for them (with the values that will run), and how to run them on any runtime.
 
+mod code;
+pub mod literals;
 mod python;
 pub mod sample_api;
 
@@ -11,6 +13,7 @@ use crate::engine::{
     VirtualClock,
 };
 
+pub use code::Knob;
 pub use python::CodePiece;
 
 /// The sections of the chapter that run. `id()` is a public contract (links, tests, `data-id`).
