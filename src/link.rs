@@ -174,6 +174,11 @@ fn embed_height(link: &Link) -> u32 {
         ScenarioId::ContextManager => 910,
         ScenarioId::CpuVsIo => 1180,
         ScenarioId::Stress => 1630,
+        // The code pane grows with the code: about 21 px a line, beside a run panel of ~600 px.
+        ScenarioId::Code | ScenarioId::Gallery(_) => {
+            let lines = link.scenario.python_text().lines().count() as u32;
+            (420 + 21 * lines).max(900)
+        }
     };
     let comparison = if id == ScenarioId::SayHello && link.view.compare { 290 } else { 0 };
     down_to_the_timeline + comparison

@@ -2,6 +2,7 @@
 //! Python code shown for them (with the values that will run), and how to run them on any runtime.
 
 mod code;
+pub mod gallery;
 pub mod literals;
 mod python;
 pub mod sample_api;
@@ -28,6 +29,39 @@ pub enum ScenarioId {
     CpuVsIo,
     /// Beyond the chapter: the 3 tasks of 44.2 turned into thousands.
     Stress,
+    /// Beyond the chapter: "Your code", where a link's `code=` opens any program.
+    Code,
+    /// Beyond the chapter: program `n` of the gallery (`gallery::GALLERY`).
+    Gallery(u8),
+}
+
+/// How many sections there are: the chapter's 7, the many-tasks one, "Your code", the gallery.
+const SECTIONS: usize = 9 + gallery::GALLERY.len();
+
+/// Every section, in the navigation's order.
+const fn every_section() -> [ScenarioId; SECTIONS] {
+    let mut all = [ScenarioId::Code; SECTIONS];
+    let chapter = [
+        ScenarioId::Coroutine,
+        ScenarioId::SayHello,
+        ScenarioId::FetchUrls,
+        ScenarioId::Gather,
+        ScenarioId::Background,
+        ScenarioId::ContextManager,
+        ScenarioId::CpuVsIo,
+        ScenarioId::Stress,
+    ];
+    let mut i = 0;
+    while i < chapter.len() {
+        all[i] = chapter[i];
+        i += 1;
+    }
+    // all[8] is Code.
+    while i + 1 < SECTIONS {
+        all[i + 1] = ScenarioId::Gallery(i as u8 - 8);
+        i += 1;
+    }
+    all
 }
 
 /// One editable number: a delay or a duration, in seconds.
@@ -121,16 +155,15 @@ pub const CHAPTER_URLS: [&str; 3] = [
 ];
 
 impl ScenarioId {
-    pub const ALL: [ScenarioId; 8] = [
-        ScenarioId::Coroutine,
-        ScenarioId::SayHello,
-        ScenarioId::FetchUrls,
-        ScenarioId::Gather,
-        ScenarioId::Background,
-        ScenarioId::ContextManager,
-        ScenarioId::CpuVsIo,
-        ScenarioId::Stress,
-    ];
+    pub const ALL: [ScenarioId; SECTIONS] = every_section();
+
+    /// The gallery's program, for a gallery section.
+    pub fn gallery(self) -> Option<&'static gallery::GalleryProgram> {
+        match self {
+            ScenarioId::Gallery(n) => gallery::GALLERY.get(n as usize),
+            _ => None,
+        }
+    }
 
     pub fn id(self) -> &'static str {
         match self {
@@ -142,6 +175,8 @@ impl ScenarioId {
             ScenarioId::ContextManager => "context-manager",
             ScenarioId::CpuVsIo => "cpu-vs-io",
             ScenarioId::Stress => "many-tasks",
+            ScenarioId::Code => "code",
+            ScenarioId::Gallery(_) => self.gallery().map_or("gallery", |g| g.id),
         }
     }
 
@@ -159,7 +194,8 @@ impl ScenarioId {
             ScenarioId::Background => "44.4.2",
             ScenarioId::ContextManager => "44.4.3",
             ScenarioId::CpuVsIo => "44.5",
-            ScenarioId::Stress => "Beyond",
+            ScenarioId::Stress | ScenarioId::Code => "Beyond",
+            ScenarioId::Gallery(_) => "Gallery",
         }
     }
 
@@ -173,6 +209,8 @@ impl ScenarioId {
             ScenarioId::ContextManager => "Async context managers",
             ScenarioId::CpuVsIo => "Concurrency vs parallelism",
             ScenarioId::Stress => "Thousands of tasks",
+            ScenarioId::Code => "Your code",
+            ScenarioId::Gallery(_) => self.gallery().map_or("", |g| g.title),
         }
     }
 
@@ -186,6 +224,8 @@ impl ScenarioId {
             ScenarioId::Background => "The background task loops forever, printing and sleeping. main sleeps, then cancels it: the cancellation lands at the await where the task is suspended, so it never prints again. Count the lines against the two delays.",
             ScenarioId::ContextManager => "async with awaits __aenter__ before the body and __aexit__ after it, and both may suspend. The total is the sum of the two waits, because nothing else runs alongside.",
             ScenarioId::Stress => "The three greetings of 44.2, turned into as many tasks as you like, each sleeping a little longer than the one before. However many there are, the run takes about as long as the longest sleep: waiting tasks cost almost nothing.",
+            ScenarioId::Code => "Write any asyncio program here, or paste one: it runs on the virtual clock as you type, and for real when you press Run. A link to this section carries your code, so you can share it or embed it in a course page.",
+            ScenarioId::Gallery(_) => self.gallery().map_or("", |g| g.intro),
             ScenarioId::CpuVsIo => "One thread runs the event loop. CPU-bound work that never awaits holds that thread, so the I/O tasks' timers fire late, by about the length of the work. Moved to a worker, the same work runs in parallel and the timers stay on time.",
         }
     }
@@ -235,6 +275,7 @@ impl ScenarioId {
             ScenarioId::Background => &BACKGROUND,
             ScenarioId::ContextManager => &CONTEXT,
             ScenarioId::CpuVsIo => &CPU,
+            ScenarioId::Code | ScenarioId::Gallery(_) => &[],
         }
     }
 

@@ -118,6 +118,8 @@ fn template(scenario: &Scenario) -> String {
         ScenarioId::Background => BACKGROUND.to_string(),
         ScenarioId::ContextManager => CONTEXT.to_string(),
         ScenarioId::Stress => STRESS.to_string(),
+        ScenarioId::Code => YOUR_CODE.to_string(),
+        ScenarioId::Gallery(_) => scenario.id.gallery().map_or("", |g| g.code).to_string(),
         ScenarioId::CpuVsIo => {
             let crunch = if scenario.mode == "worker" { CRUNCH_WORKER } else { CRUNCH_BLOCKING };
             format!("{CPU_DEF}{crunch}{CPU_MAIN}")
@@ -344,6 +346,10 @@ start: float = time.time()
 await main()
 print(f"Time: {time.time() - start:.2f}s")
 "#;
+
+/// "Your code" starts from this: short, and already concurrent, so the timeline says something.
+/// It lives in the differential corpus, which checks it against CPython.
+const YOUR_CODE: &str = include_str!("../../tests/corpus/section_your_code.py");
 
 const STRESS: &str = r#"import asyncio
 import time
