@@ -276,6 +276,7 @@ fn stop_ends_every_task_at_once_even_cleanup_that_awaits() {
 fn the_chapter_totals_hold_at_the_defaults() {
     let totals: Vec<(&str, &str, Option<Micros>)> = ScenarioId::ALL
         .iter()
+        .filter(|id| !matches!(id, ScenarioId::Code | ScenarioId::Gallery(_)))
         .flat_map(|&id| {
             let modes: Vec<&str> = if id.modes().is_empty() { vec![""] } else { id.modes().to_vec() };
             modes.into_iter().map(move |mode| {
