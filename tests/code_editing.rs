@@ -169,6 +169,8 @@ fn every_section_finds_its_parameters_in_its_code() {
         context-manager : acquire@Some(8) release@Some(13)
         cpu-vs-io blocking: io1@Some(20) io2@Some(21) work@Some(22)
         cpu-vs-io worker: io1@Some(22) io2@Some(23) work@Some(24)
-        many-tasks : n@Some(14) spread@Some(14)"#]]
+        many-tasks : n@Some(14) spread@Some(14)
+        code : line9@Some(9) line9-2@Some(9) line9-3@Some(9) line9-4@Some(9)
+        gallery-wait-for : line4@Some(4)"#]]
     .assert_eq(&shown.join("\n"));
 }
