@@ -10,10 +10,11 @@ fn check_literals(text: &str, expected: Expect) {
         .iter()
         .map(|l| {
             format!(
-                "{}:{} {} = {} [{}]{}{}",
+                "{}:{} {} {} = {} [{}]{}{}",
                 l.line,
                 l.range.start,
                 l.call,
+                l.argument,
                 l.value,
                 l.key,
                 if l.seconds { " s" } else { "" },
@@ -38,13 +39,13 @@ async def main():
 await main(10, 0x10)
 "#,
         expect![[r#"
-            3:57 asyncio.sleep(1.5) = 1.5 [main:asyncio.sleep(_)] s
-            4:94 work(2) = 2 [main:work(_)]
-            4:106 asyncio.wait_for(work(2), timeout=0.5) = 0.5 [main:asyncio.wait_for(work(2), timeout=_)] s
-            5:130 range(3) = 3 [main:range(_)] whole
-            7:171 f(i, 4) = 4 [main:f(i, _)]
-            8:221 asyncio.sleep(1.5) = 1.5 [main:asyncio.sleep(_)#1] s
-            9:237 main(10, 0x10) = 10 [:main(_, 0x10)]"#]],
+            3:57 asyncio.sleep(1.5) argument 1 = 1.5 [main:asyncio.sleep(_)] s
+            4:94 work(2) argument 1 = 2 [main:work(_)]
+            4:106 asyncio.wait_for(work(2), timeout=0.5) timeout= = 0.5 [main:asyncio.wait_for(work(2), timeout=_)] s
+            5:130 range(3) argument 1 = 3 [main:range(_)] whole
+            7:171 f(i, 4) argument 2 = 4 [main:f(i, _)]
+            8:221 asyncio.sleep(1.5) argument 1 = 1.5 [main:asyncio.sleep(_)#1] s
+            9:237 main(10, 0x10) argument 1 = 10 [:main(_, 0x10)]"#]],
     );
 }
 
@@ -52,7 +53,7 @@ await main(10, 0x10)
 fn text_that_does_not_compile_still_has_its_values() {
     check_literals(
         "async def f(:\n    await asyncio.sleep(2\n    say(\"a\", 3)\n",
-        expect![[r#"3:53 say("a", 3) = 3 [f:say("a", _)]"#]],
+        expect![[r#"3:53 say("a", 3) argument 2 = 3 [f:say("a", _)]"#]],
     );
 }
 

@@ -132,7 +132,7 @@ impl Scenario {
                     };
                     Knob {
                         name,
-                        label: literal.call.clone(),
+                        label: format!("{}, {}", literal.call, literal.argument),
                         line: Some(literal.line),
                         value: literal.value,
                         spec: literal_spec(&literal),

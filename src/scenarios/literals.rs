@@ -25,6 +25,8 @@ pub struct Literal {
     /// the call with the literal left out, and which such call it is. Two texts that differ only in
     /// this literal's value (or anywhere else) give it the same key.
     pub key: String,
+    /// Which argument it is, for a label: `timeout=`, or `argument 2` (1-based).
+    pub argument: String,
     /// A count (`range(…)`): only whole numbers make sense.
     pub whole: bool,
     /// A duration in seconds (`sleep`, a timeout): the slider's unit.
@@ -76,6 +78,10 @@ pub fn find(text: &str) -> Vec<Literal> {
                 }
                 let callee_text: String = (callee..before).take_while(|&j| !is_op(j, "(")).map(src).collect();
                 let keyword_name = keyword.then(|| src(i - 2));
+                let argument = match keyword_name {
+                    Some(name) => format!("{name}="),
+                    None => format!("argument {}", commas_before(&tokens, text, i) + 1),
+                };
                 let end = closing(&tokens, text, i).unwrap_or(tokens[i].range.end);
                 let call = one_line(&text[tokens[callee].range.start..end]);
                 let last = callee_text.rsplit('.').next().unwrap_or("");
@@ -98,6 +104,7 @@ pub fn find(text: &str) -> Vec<Literal> {
                     call: shorten(&call),
                     callee: callee_text,
                     key,
+                    argument,
                     whole,
                     seconds,
                 });
@@ -128,6 +135,22 @@ fn number(digits: &str) -> Option<f64> {
         return None;
     }
     crate::decimal::parse_f64(&plain).filter(|v| v.is_finite())
+}
+
+/// How many of the call's commas come before token `i` (the call's own, not nested ones').
+fn commas_before(tokens: &[crate::highlight::Token], text: &str, i: usize) -> usize {
+    let mut depth = 0usize;
+    let mut commas = 0;
+    for token in tokens[..i].iter().rev().filter(|t| t.kind == TokenKind::Operator) {
+        match &text[token.range.clone()] {
+            ")" | "]" | "}" => depth += 1,
+            "(" | "[" | "{" if depth == 0 => break,
+            "(" | "[" | "{" => depth -= 1,
+            "," if depth == 0 => commas += 1,
+            _ => {}
+        }
+    }
+    commas
 }
 
 /// Where the call around token `i` ends (just after its `)`), if it does.
