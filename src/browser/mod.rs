@@ -7,6 +7,8 @@ pub mod address;
 pub mod bench;
 pub mod cpu_worker;
 pub mod cpu_worker_thread;
+pub mod drafts;
+pub mod editor_dom;
 pub mod export;
 pub mod frames;
 pub mod live_run;
