@@ -5,6 +5,7 @@
 //! wasm its own copy of Yew's component machinery.
 
 pub mod app;
+pub mod code_editor;
 pub mod code_view;
 pub mod comparison;
 pub mod console;

@@ -1,0 +1,149 @@
+//! `CodeEditor`: a real `<textarea name="code">` over the syntax-highlighted text, with line
+//! numbers beside it. The textarea keeps everything a browser gives text (caret, selection, undo,
+//! IME, screen readers, phone keyboards); the keys Python needs (Tab, Shift+Tab, Enter) are pure
+//! edits (`crate::editing`) applied as typed text, so undo keeps them too. Escape, then Tab,
+//! leaves the editor: a keyboard user is never trapped.
+
+use web_sys::{HtmlTextAreaElement, InputEvent, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::browser::editor_dom;
+use crate::editing;
+use crate::highlight::{tokenize, TokenKind};
+
+/// Where the code does not compile, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeError {
+    /// 1-based line and column, as CPython reports them.
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub text: AttrValue,
+    /// Every change of the text, as typed.
+    pub on_input: Callback<String>,
+    pub readonly: bool,
+    #[prop_or_default]
+    pub error: Option<CodeError>,
+    /// Where the editor's `NodeRef` goes, so the values panel and Reset can type into it.
+    pub textarea: NodeRef,
+    /// The id of the text that explains what the editor is for (its `aria-describedby`).
+    pub described_by: AttrValue,
+}
+
+#[function_component(CodeEditor)]
+pub fn code_editor(props: &Props) -> Html {
+    let escaped = use_mut_ref(|| false);
+    // The text given from outside (a section opened, a link, a draft) replaces the textarea's:
+    // only when it differs, since setting `value` wipes the browser's undo history.
+    {
+        let textarea = props.textarea.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                if area.value() != text.as_str() {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                on_input.emit(area.value());
+            }
+        })
+    };
+    let onkeydown = {
+        let readonly = props.readonly;
+        Callback::from(move |e: KeyboardEvent| {
+            let key = e.key();
+            let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), key == "Escape");
+            if readonly || e.is_composing() || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() else { return };
+            let text = area.value();
+            let (start, end) = (
+                area.selection_start().ok().flatten().unwrap_or(0) as usize,
+                area.selection_end().ok().flatten().unwrap_or(0) as usize,
+            );
+            let edit = match key.as_str() {
+                // After Escape, Tab moves the focus on, as everywhere else on the page.
+                "Tab" if was_escaped => return,
+                "Tab" if e.shift_key() => editing::dedent(&text, start, end),
+                "Tab" => editing::indent(&text, start, end),
+                "Enter" if !e.shift_key() => editing::newline(&text, start, end),
+                _ => return,
+            };
+            e.prevent_default();
+            editor_dom::apply(&area, &edit);
+        })
+    };
+    let text = props.text.as_str();
+    let lines = text.split('\n').count().max(1);
+    let cols = text.split('\n').map(|l| l.chars().count()).max().unwrap_or(0);
+    let error = props.error.as_ref();
+    let gutter = (1..=lines).map(|n| {
+        let wrong = error.is_some_and(|e| e.line as usize == n);
+        html! { <span class={classes!("editor-ln", wrong.then_some("wrong"))}>{ n }</span> }
+    });
+    let highlighted = highlight(text, error);
+    let message = error.map(|e| {
+        // Right under the line it is about, from its column (at most 40 columns in, so it stays
+        // on screen), the way CPython's caret points at it.
+        let style = format!("--line: {}; --col: {}", e.line, (e.col.max(1) - 1).min(40));
+        html! {
+            <div class="editor-error" data-testid="error" data-line={e.line.to_string()}
+                data-col={e.col.to_string()} role="alert" {style}>
+                { format!("↑ line {}, column {}: {}", e.line, e.col, e.message) }
+            </div>
+        }
+    });
+    html! {
+        <div class={classes!("editor", error.is_some().then_some("has-error"))}
+            style={format!("--lines: {lines}; --cols: {cols}")}>
+            <div class="editor-gutter" aria-hidden="true">{ for gutter }</div>
+            <div class="editor-body">
+                <pre class="editor-highlight" aria-hidden="true"><code>{ highlighted }{ "\n" }</code></pre>
+                <textarea name="code" class="editor-input" ref={props.textarea.clone()}
+                    spellcheck="false" autocomplete="off" autocapitalize="off" autocorrect="off"
+                    wrap="off" readonly={props.readonly} aria-label="Python code"
+                    aria-describedby={props.described_by.clone()}
+                    aria-invalid={error.is_some().then_some("true")}
+                    defaultvalue={props.text.clone()} {oninput} {onkeydown} />
+                { for message }
+            </div>
+        </div>
+    }
+}
+
+/// The text as coloured spans, the error's place underlined (to the end of its token).
+fn highlight(text: &str, error: Option<&CodeError>) -> Html {
+    let error_at = error.map(|e| {
+        let line_start: usize = text.split('\n').take(e.line as usize - 1).map(|l| l.len() + 1).sum();
+        let line = text[line_start.min(text.len())..].split('\n').next().unwrap_or("");
+        let col = line.char_indices().nth(e.col.max(1) as usize - 1).map_or(line.len(), |(i, _)| i);
+        (line_start + col).min(text.len())
+    });
+    let mut marked = false;
+    let spans = tokenize(text).into_iter().map(|token| {
+        let part = &text[token.range.clone()];
+        let wrong = !marked && error_at.is_some_and(|at| token.range.end > at && token.kind != TokenKind::Space);
+        marked |= wrong;
+        match (token.kind, wrong) {
+            (TokenKind::Space, _) => html! { { part } },
+            (kind, true) => html! { <span class={classes!(kind.class(), "wrong")}>{ part }</span> },
+            (kind, false) => html! { <span class={kind.class()}>{ part }</span> },
+        }
+    });
+    let spans: Html = spans.collect();
+    // An error past the last token (an unclosed bracket at the end): a mark where the text ends.
+    if error_at.is_some() && !marked {
+        return html! { <>{ spans }<span class="wrong eof">{ " " }</span></> };
+    }
+    spans
+}
