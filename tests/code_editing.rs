@@ -2,7 +2,7 @@
 //! value rewrites the code, and when an edited text is still the section's code with other values.
 
 use async_playground::scenarios::literals::find;
-use async_playground::scenarios::{Scenario, ScenarioId};
+use async_playground::scenarios::{CodePiece, Scenario, ScenarioId};
 use expect_test::{expect, Expect};
 
 fn check_literals(text: &str, expected: Expect) {
@@ -118,6 +118,10 @@ fn a_person_text_keeps_named_values_it_still_has() {
     assert_eq!(scenario.get("bob"), 4.0);
     let names: Vec<String> = scenario.knobs().into_iter().map(|k| k.name).collect();
     assert!(names.starts_with(&["line5".to_string(), "alice".into(), "bob".into(), "charlie".into()]), "{names:?}");
+    // bob is still an input in the code; the pieces are the text.
+    let pieces = scenario.python();
+    assert!(pieces.iter().any(|p| matches!(p, CodePiece::Param { name: "bob", value } if value == "4")), "{pieces:?}");
+    assert_eq!(pieces.iter().map(CodePiece::text).collect::<String>(), text);
     // Sliding bob rewrites the person's text, nothing else.
     let bob = scenario.knobs().into_iter().find(|k| k.name == "bob").expect("bob");
     scenario.set_knob(&bob, 2.5).expect("valid");

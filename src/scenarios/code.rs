@@ -109,10 +109,15 @@ impl Scenario {
     /// the code (the section's named parameters by their names), then the named parameters that
     /// are not in the code.
     pub fn knobs(&self) -> Vec<Knob> {
+        self.knobs_in(&self.python_text())
+    }
+
+    /// `knobs` of `text`, the code that runs.
+    fn knobs_in(&self, text: &str) -> Vec<Knob> {
         let params = self.id.params();
         let named = self.named_keys();
         let mut knobs: Vec<Knob> = Vec::new();
-        for literal in literals::find(&self.python_text()) {
+        for literal in literals::find(text) {
             let param = named.iter().find(|(_, key)| *key == literal.key).map(|(i, _)| *i);
             let knob = match param {
                 Some(index) => Knob {
@@ -169,6 +174,25 @@ impl Scenario {
             && python::source(&Scenario { code: None, ..self.clone() })
                 .iter()
                 .any(|p| matches!(p, CodePiece::Param { name: n, .. } if *n == name))
+    }
+
+    /// A person's `code` cut so that each named parameter it still has (with the value it runs
+    /// with) is an editable piece, as in the section's own code.
+    pub(super) fn pieces_of(&self, code: &str) -> Vec<CodePiece> {
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for knob in self.knobs_in(code).into_iter().filter(|k| k.named) {
+            let Some(literal) = knob.literal else { continue };
+            let name = self.id.params().iter().find(|p| p.name == knob.name).map(|p| p.name);
+            if let (Some(name), true) = (name, literal.value == knob.value && literal.range.start >= at) {
+                pieces.push(CodePiece::Text(code[at..literal.range.start].to_string()));
+                pieces.push(CodePiece::Param { name, value: code[literal.range.clone()].to_string() });
+                at = literal.range.end;
+            }
+        }
+        pieces.push(CodePiece::Text(code[at..].to_string()));
+        pieces.retain(|p| !matches!(p, CodePiece::Text(t) if t.is_empty()));
+        pieces
     }
 
     /// Set the value of `knob` (validated): a named parameter of the section's code by name, a

@@ -343,7 +343,7 @@ impl Scenario {
     /// The section's Python code with the current values, split so that each value can be edited.
     pub fn python(&self) -> Vec<CodePiece> {
         match &self.code {
-            Some(code) => vec![CodePiece::Text(code.clone())],
+            Some(code) => self.pieces_of(code),
             None => python::source(self),
         }
     }
