@@ -124,3 +124,26 @@ pub fn apply(text: &str, edit: &Edit) -> String {
     let (a, b) = (byte_offset(text, edit.replace.start), byte_offset(text, edit.replace.end));
     format!("{}{}{}", &text[..a], edit.insert, &text[b..])
 }
+
+/// The smallest edit that turns `old` into `new` (one replaced stretch between their common start
+/// and end), with the caret after it: how a change made elsewhere (a value's slider, Reset) is
+/// typed into the editor so that its undo history keeps it.
+pub fn diff(old: &str, new: &str) -> Edit {
+    let start = old
+        .char_indices()
+        .zip(new.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(old.len().min(new.len()), |((i, _), _)| i);
+    let start = if new.is_char_boundary(start) { start } else { 0 };
+    let common_end = old[start..]
+        .chars()
+        .rev()
+        .zip(new[start..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let (old_end, new_end) = (old.len() - common_end, new.len() - common_end);
+    let insert = new[start..new_end].to_string();
+    let at = utf16_offset(new, new_end);
+    Edit { replace: utf16_offset(old, start)..utf16_offset(old, old_end), insert, selection: at..at }
+}

@@ -135,3 +135,22 @@ fn enter_keeps_the_indentation_and_opens_a_block_after_a_colon() {
     "#]],
     );
 }
+
+#[test]
+fn a_change_made_elsewhere_is_the_smallest_edit() {
+    use async_playground::editing::diff;
+    for (old, new) in [
+        ("sleep(1)\n", "sleep(2.5)\n"),
+        ("a = 1\nb = 1\n", "a = 1\n"),
+        ("", "print(1)\n"),
+        ("🐍 x 🐍", "🐍 yy 🐍"),
+        ("aaa", "aa"),
+        ("same", "same"),
+    ] {
+        let edit = diff(old, new);
+        assert_eq!(apply(old, &edit), new, "{old:?} → {new:?}: {edit:?}");
+        assert!(edit.insert.len() <= new.len());
+    }
+    assert_eq!(diff("sleep(1)\n", "sleep(2.5)\n").replace, 6..7);
+    assert_eq!(diff("🐍 x", "🐍 y").replace, 3..4, "UTF-16 offsets");
+}

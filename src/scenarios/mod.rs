@@ -404,10 +404,11 @@ impl Scenario {
         let events = aio.take_events();
         let total = events.iter().find(|e| e.task == root.id() && e.kind.is_final()).map(|e| e.at);
         let result = aio.task_result(root.id());
+        let warnings = started.warnings();
         // A run cut short by a limit still has tasks on the clock, which hold the loop that holds
         // the clock: dropped now, or the cycle would outlive the run.
         aio.close();
-        VirtualRun { events, total, outcome, result }
+        VirtualRun { events, total, outcome, result, warnings }
     }
 }
 
@@ -415,8 +416,14 @@ impl Scenario {
 /// long as this does (dropping it ends the run and frees it).
 pub struct ScenarioRun {
     pub root: Task,
-    #[allow(dead_code)]
     run: crate::python::Started,
+}
+
+impl ScenarioRun {
+    /// The program's warnings so far (see `VirtualRun::warnings`).
+    pub fn warnings(&self) -> Vec<String> {
+        self.run.warnings()
+    }
 }
 
 /// The outcome of a virtual-clock run.
@@ -427,6 +434,9 @@ pub struct VirtualRun {
     pub total: Option<Micros>,
     pub outcome: RunOutcome,
     pub result: Option<crate::engine::CoroResult>,
+    /// What CPython would write to stderr besides a traceback, in its words
+    /// (`RuntimeWarning: coroutine 'greet' was never awaited`).
+    pub warnings: Vec<String>,
 }
 
 impl VirtualRun {

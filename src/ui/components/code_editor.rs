@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use crate::browser::editor_dom;
 use crate::editing;
-use crate::highlight::{tokenize, TokenKind};
 
 /// Where the code does not compile, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,21 +31,34 @@ pub struct Props {
     pub textarea: NodeRef,
     /// The id of the text that explains what the editor is for (its `aria-describedby`).
     pub described_by: AttrValue,
+    /// Which text this is (the section): a new one replaces the editor's text and its history;
+    /// a change of the same one is typed in, so undo keeps it.
+    pub document: AttrValue,
+    /// The text highlighted, drawn under the textarea; it may hold inputs for the values.
+    pub children: Html,
 }
 
 #[function_component(CodeEditor)]
 pub fn code_editor(props: &Props) -> Html {
     let escaped = use_mut_ref(|| false);
-    // The text given from outside (a section opened, a link, a draft) replaces the textarea's:
-    // only when it differs, since setting `value` wipes the browser's undo history.
+    // A text given from outside that differs from the textarea's: another section's replaces it
+    // (setting `value`, which starts a new undo history); a change of this one (a slider, Reset,
+    // a mode) is typed in as the smallest edit, so Ctrl+Z takes it back.
     {
         let textarea = props.textarea.clone();
-        use_effect_with(props.text.clone(), move |text| {
+        let shown = use_mut_ref(|| props.document.clone());
+        use_effect_with((props.document.clone(), props.text.clone()), move |(document, text)| {
             if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                if area.value() != text.as_str() {
-                    area.set_value(text);
+                let current = area.value();
+                if current != text.as_str() {
+                    if *shown.borrow() == *document {
+                        editor_dom::apply(&area, &editing::diff(&current, text));
+                    } else {
+                        area.set_value(text);
+                    }
                 }
             }
+            *shown.borrow_mut() = document.clone();
         });
     }
     let oninput = {
@@ -91,7 +103,6 @@ pub fn code_editor(props: &Props) -> Html {
         let wrong = error.is_some_and(|e| e.line as usize == n);
         html! { <span class={classes!("editor-ln", wrong.then_some("wrong"))}>{ n }</span> }
     });
-    let highlighted = highlight(text, error);
     let message = error.map(|e| {
         // Right under the line it is about, from its column (at most 40 columns in, so it stays
         // on screen), the way CPython's caret points at it.
@@ -108,7 +119,7 @@ pub fn code_editor(props: &Props) -> Html {
             style={format!("--lines: {lines}; --cols: {cols}")}>
             <div class="editor-gutter" aria-hidden="true">{ for gutter }</div>
             <div class="editor-body">
-                <pre class="editor-highlight" aria-hidden="true"><code>{ highlighted }{ "\n" }</code></pre>
+                <pre class="editor-highlight" data-testid="code"><code>{ props.children.clone() }{ "\n" }</code></pre>
                 <textarea name="code" class="editor-input" ref={props.textarea.clone()}
                     spellcheck="false" autocomplete="off" autocapitalize="off" autocorrect="off"
                     wrap="off" readonly={props.readonly} aria-label="Python code"
@@ -119,31 +130,4 @@ pub fn code_editor(props: &Props) -> Html {
             </div>
         </div>
     }
-}
-
-/// The text as coloured spans, the error's place underlined (to the end of its token).
-fn highlight(text: &str, error: Option<&CodeError>) -> Html {
-    let error_at = error.map(|e| {
-        let line_start: usize = text.split('\n').take(e.line as usize - 1).map(|l| l.len() + 1).sum();
-        let line = text[line_start.min(text.len())..].split('\n').next().unwrap_or("");
-        let col = line.char_indices().nth(e.col.max(1) as usize - 1).map_or(line.len(), |(i, _)| i);
-        (line_start + col).min(text.len())
-    });
-    let mut marked = false;
-    let spans = tokenize(text).into_iter().map(|token| {
-        let part = &text[token.range.clone()];
-        let wrong = !marked && error_at.is_some_and(|at| token.range.end > at && token.kind != TokenKind::Space);
-        marked |= wrong;
-        match (token.kind, wrong) {
-            (TokenKind::Space, _) => html! { { part } },
-            (kind, true) => html! { <span class={classes!(kind.class(), "wrong")}>{ part }</span> },
-            (kind, false) => html! { <span class={kind.class()}>{ part }</span> },
-        }
-    });
-    let spans: Html = spans.collect();
-    // An error past the last token (an unclosed bracket at the end): a mark where the text ends.
-    if error_at.is_some() && !marked {
-        return html! { <>{ spans }<span class="wrong eof">{ " " }</span></> };
-    }
-    spans
 }
