@@ -57,12 +57,43 @@ fn main() {
     // turns, CPU-bound code held to the interpreter's own target (≤ 10x CPython).
     let chapter: f64 = ScenarioId::ALL
         .iter()
-        .filter(|id| !matches!(**id, ScenarioId::Stress | ScenarioId::CpuVsIo))
+        .filter(|id| {
+            !matches!(**id, ScenarioId::Stress | ScenarioId::CpuVsIo | ScenarioId::Code | ScenarioId::Gallery(_))
+        })
         .map(|&id| time_run(&Scenario::new(id), 11))
         .sum();
     report("every chapter section but 44.5, once (sum of medians)", chapter, 10.0);
     let cpu = time_run(&Scenario::new(ScenarioId::CpuVsIo), 5);
     report("44.5 (cpu_work(1): 1,000,000 interpreted clock reads)", cpu, 300.0);
+    // The editor's live preview: what one keystroke costs before the page draws (issue 15: ≤ 100 ms
+    // in the page for chapter-size programs). A keystroke = the new text taken (`set_code`: the
+    // values panel's literals, the section's code recognised or not), the virtual run, the timeline.
+    let keystroke = |scenario: &Scenario, repeats: usize| {
+        let text = format!("{}# typed\n", scenario.python_text());
+        median(
+            (0..repeats)
+                .map(|_| {
+                    let started = Instant::now();
+                    let mut edited = scenario.clone();
+                    edited.set_code(&text);
+                    let knobs = edited.knobs().len();
+                    let run = edited.run_virtual();
+                    let lanes = run.timeline().lanes.len();
+                    assert!(run.total.is_some() && lanes + knobs > 0);
+                    started.elapsed().as_secs_f64() * 1000.0
+                })
+                .collect(),
+        )
+    };
+    let slowest = ScenarioId::ALL
+        .iter()
+        .filter(|id| !matches!(**id, ScenarioId::Stress | ScenarioId::CpuVsIo))
+        .map(|&id| keystroke(&Scenario::new(id), 11))
+        .fold(0.0, f64::max);
+    report("keystroke → preview, slowest section but 44.5/many-tasks", slowest, 10.0);
+    let mut ten_thousand = Scenario::new(ScenarioId::Stress);
+    ten_thousand.set("n", 10_000.0).unwrap();
+    report("keystroke → preview, 10,000 tasks", keystroke(&ten_thousand, 5), 100.0);
     if failed {
         eprintln!("a figure missed its target by more than 2x");
         std::process::exit(1);
