@@ -9,6 +9,8 @@ def log(message):
 async def producer(queue, count):
     for n in range(1, count + 1):
         await asyncio.sleep(0.5)  # making a job takes a while
+        if queue.full():
+            log(f"queue full: job {n} waits for room")
         await queue.put(f"job {n}")  # waits while the queue is full
         log(f"put job {n} (queue size {queue.qsize()})")
 
@@ -16,7 +18,7 @@ async def worker(name, queue):
     while True:
         job = await queue.get()
         log(f"{name} starts {job}")
-        await asyncio.sleep(1.5)
+        await asyncio.sleep(2.5)
         log(f"{name} finished {job}")
         queue.task_done()
 

@@ -1,6 +1,7 @@
 //! The chapter's scenarios: their stable ids and parameters (used in links, tests and the UI), the
 //! Python code shown for them (with the values that will run), and how to run them on any runtime.
 
+pub mod gallery;
 mod python;
 pub mod sample_api;
 
