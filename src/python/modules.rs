@@ -178,8 +178,9 @@ impl Interp {
                 || matches!(&b.self_, Some(Value::Native(n)) if matches!(**n, Native::Runner))))
     }
 
-    /// `asyncio.run(main())` at module level: runs the coroutine inside the root task.
-    pub async fn asyncio_run(self: &Rc<Self>, args: Vec<Value>) -> PyResult<Value> {
+    /// `asyncio.run(main())` at module level: runs the coroutine inside the root task. `run` is
+    /// the function called: `asyncio.run` (not a Runner's) then ends as its loop would close.
+    pub async fn asyncio_run(self: &Rc<Self>, run: &Value, args: Vec<Value>) -> PyResult<Value> {
         if self.loop_running.get() {
             return self.err("RuntimeError", "asyncio.run() cannot be called from a running event loop");
         }
@@ -191,8 +192,44 @@ impl Interp {
         }
         self.loop_running.set(true);
         let r = self.await_value(coro).await;
+        if matches!(run, Value::Builtin(b) if b.self_.is_none()) {
+            self.cancel_all_tasks().await;
+        }
         self.loop_running.set(false);
         r
+    }
+
+    /// What `asyncio.run()` does before closing its loop: the tasks still pending are cancelled and
+    /// waited for, so their cleanup runs before the code after the call.
+    async fn cancel_all_tasks(self: &Rc<Self>) {
+        let me = self.aio.current_task();
+        let mut left: Vec<(usize, Value)> = self
+            .tasks
+            .borrow()
+            .iter()
+            .filter(|(id, t)| {
+                Some(**id) != me && matches!(t, Value::Native(n) if task_obj(n).result.borrow().is_none())
+            })
+            .map(|(id, t)| (*id, t.clone()))
+            .collect();
+        if left.is_empty() {
+            return;
+        }
+        crate::sort::sort_by_key(&mut left, |(id, _)| *id as u64);
+        let left: Vec<Value> = left.into_iter().map(|(_, t)| t).collect();
+        for t in &left {
+            if let Value::Native(n) = t {
+                task_obj(n).task.cancel();
+            }
+        }
+        let _ = self.gather(left.clone(), true).await;
+        for t in &left {
+            if let Value::Native(n) = t {
+                if matches!(&*task_obj(n).result.borrow(), Some(Err(e)) if !self.exc_is(e, "CancelledError")) {
+                    self.warnings.borrow_mut().push("unhandled exception during asyncio.run() shutdown".into());
+                }
+            }
+        }
     }
 
     pub(super) fn float_arg(&self, v: Option<&Value>, what: &str) -> PyResult<f64> {
