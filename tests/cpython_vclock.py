@@ -253,6 +253,9 @@ async def v_to_thread(func, /, *args, **kwargs):
         error = None
 
 
+v_to_thread.__name__ = v_to_thread.__qualname__ = "to_thread"  # as warnings name its coroutine
+
+
 _TIME_PATCHES = {"time": v_clock_read, "perf_counter": v_clock_read, "monotonic": v_clock_read,
                  "sleep": v_sleep}
 
