@@ -193,43 +193,31 @@ impl Interp {
         self.loop_running.set(true);
         let r = self.await_value(coro).await;
         if matches!(run, Value::Builtin(b) if b.self_.is_none()) {
-            self.cancel_all_tasks().await;
+            if let Some(gather) = self.cancel_all_tasks() {
+                let _ = self.await_value(gather).await;
+            }
         }
         self.loop_running.set(false);
         r
     }
 
-    /// What `asyncio.run()` does before closing its loop: the tasks still pending are cancelled and
-    /// waited for, so their cleanup runs before the code after the call.
-    async fn cancel_all_tasks(self: &Rc<Self>) {
+    /// What `asyncio.run()` does before it closes its loop: the tasks still pending are cancelled,
+    /// and waited for (the gather returned) so that their cleanup runs before the code after it.
+    fn cancel_all_tasks(self: &Rc<Self>) -> Option<Value> {
         let me = self.aio.current_task();
-        let mut left: Vec<(usize, Value)> = self
-            .tasks
-            .borrow()
-            .iter()
-            .filter(|(id, t)| {
-                Some(**id) != me && matches!(t, Value::Native(n) if task_obj(n).result.borrow().is_none())
-            })
-            .map(|(id, t)| (*id, t.clone()))
-            .collect();
-        if left.is_empty() {
-            return;
-        }
-        crate::sort::sort_by_key(&mut left, |(id, _)| *id as u64);
-        let left: Vec<Value> = left.into_iter().map(|(_, t)| t).collect();
-        for t in &left {
-            if let Value::Native(n) = t {
-                task_obj(n).task.cancel();
-            }
-        }
-        let _ = self.gather(left.clone(), true).await;
-        for t in &left {
-            if let Value::Native(n) = t {
-                if matches!(&*task_obj(n).result.borrow(), Some(Err(e)) if !self.exc_is(e, "CancelledError")) {
-                    self.warnings.borrow_mut().push("unhandled exception during asyncio.run() shutdown".into());
-                }
-            }
-        }
+        let left: Vec<Value> = {
+            let tasks = self.tasks.borrow();
+            (0..tasks.keys().max().map_or(0, |m| m + 1))
+                .filter_map(|id| match tasks.get(&id) {
+                    Some(Value::Native(n)) if Some(id) != me && task_obj(n).task.cancel() => {
+                        Some(Value::Native(n.clone()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let yes = vec![(Rc::from("return_exceptions"), Value::Bool(true))];
+        (!left.is_empty()).then(|| self.call_module_function("asyncio", "gather", left, yes).ok()).flatten()
     }
 
     pub(super) fn float_arg(&self, v: Option<&Value>, what: &str) -> PyResult<f64> {
