@@ -203,6 +203,8 @@ impl Interp {
 
     /// What `asyncio.run()` does before it closes its loop: the tasks still pending are cancelled,
     /// and waited for (the gather returned) so that their cleanup runs before the code after it.
+    /// CPython's loop also warns of one that raised something else than CancelledError then: left
+    /// out here for its bytes (it goes to stderr).
     fn cancel_all_tasks(self: &Rc<Self>) -> Option<Value> {
         let me = self.aio.current_task();
         let left: Vec<Value> = {
