@@ -176,6 +176,18 @@ fn every_section_finds_its_parameters_in_its_code() {
         cpu-vs-io worker: io1@Some(22) io2@Some(23) work@Some(24)
         many-tasks : n@Some(14) spread@Some(14)
         code : line9@Some(9) line9-2@Some(9) line9-3@Some(9) line9-4@Some(9)
-        gallery-wait-for : line4@Some(4)"#]]
+        gallery-wait-for : line19@Some(19) line19-2@Some(19) line23@Some(23) line23-2@Some(23) line29@Some(29) line30@Some(30) line31@Some(31)
+        gallery-taskgroup : line22@Some(22) line23@Some(23) line28@Some(28) line29@Some(29) line30@Some(30)
+        gallery-as-completed : line15@Some(15) line15-2@Some(15) line15-3@Some(15) line19@Some(19) line19-2@Some(19) line19-3@Some(19)
+        gallery-queue : line10@Some(10) line11@Some(11) line21@Some(21) line26@Some(26) line28@Some(28)
+        gallery-semaphore : line16@Some(16)
+        gallery-lock : line15@Some(15) line24@Some(24) line24-2@Some(24) line29@Some(29) line29-2@Some(29)
+        gallery-event : line17@Some(17)
+        gallery-cancel-cleanup : line13@Some(13) line17@Some(17) line25@Some(25)
+        gallery-forgot-await : line10@Some(10)
+        gallery-blocking-sleep : line10@Some(10) line12@Some(12) line15@Some(15) line19@Some(19)
+        gallery-to-thread : line15@Some(15) line16@Some(16) line20@Some(20) line25@Some(25) line26@Some(26)
+        gallery-async-generator : line11@Some(11) line16@Some(16) line16-2@Some(16) line19@Some(19) line19-2@Some(19)
+        gallery-retry-backoff : line17@Some(17) line23@Some(23) line34@Some(34) line36@Some(36) line36-2@Some(36)"#]]
     .assert_eq(&shown.join("\n"));
 }

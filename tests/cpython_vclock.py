@@ -26,6 +26,13 @@ The virtual clock (seconds, a float starting at 0.0 for every program):
     loop breaks ties by scheduling order (FIFO). --heap-ties turns that off (plain asyncio heap).
   * Timers due within the loop's clock resolution (1e-9 s) of the clock fire in the same iteration,
     as in asyncio's _run_once.
+  * asyncio.to_thread(func, ...) runs func at once, on a clock of the thread's own that starts at
+    the loop's time (its clock reads and time.sleep advance that clock, not the loop's), and the
+    awaiting task then waits on a timer for as long as the call took, the loop free meanwhile, as
+    the playground's interpreter does on its virtual clock. That is what a real thread does for a
+    function that shares nothing with the loop. Not modelled: the default executor's limit on
+    threads (min(32, cpus + 4): keep fewer calls in flight), and a print inside func is stamped
+    when the call starts, not when the thread would print it.
   * A deadlock (nothing ready, no timer) or a clock past 1 hour, or more than 5 s of real time,
     stops the program with error "HarnessTimeout".
 
@@ -40,6 +47,7 @@ import ast
 import asyncio
 import builtins
 import contextlib
+import contextvars
 import gc
 import heapq
 import inspect
@@ -69,10 +77,11 @@ class HarnessTimeout(BaseException):
 
 
 class Clock:
-    __slots__ = ("now", "task_counter", "timer_seq", "warnings")
+    __slots__ = ("now", "thread_now", "task_counter", "timer_seq", "warnings")
 
     def __init__(self):
         self.now = 0.0
+        self.thread_now = None  # inside asyncio.to_thread: the thread's own clock
         self.task_counter = 0
         self.timer_seq = 0
         self.warnings = []
@@ -198,6 +207,10 @@ class VirtualPolicy(events.BaseDefaultEventLoopPolicy):
 # ---- the time module --------------------------------------------------------------------------
 
 def v_clock_read():
+    if CLOCK.thread_now is not None:
+        t = CLOCK.thread_now
+        CLOCK.thread_now = t + DRIFT_S
+        return t
     t = CLOCK.now
     CLOCK.now = t + DRIFT_S
     if t > VIRTUAL_LIMIT_S:
@@ -208,8 +221,39 @@ def v_clock_read():
 def v_sleep(secs):
     if secs < 0:
         raise ValueError("sleep length must be non-negative")
+    if CLOCK.thread_now is not None:
+        CLOCK.thread_now += secs
+        return
     CLOCK.now += secs
     CLOCK.check()
+
+
+async def v_to_thread(func, /, *args, **kwargs):
+    """asyncio.to_thread on the virtual clock (see the module's docstring)."""
+    loop = events.get_running_loop()
+    ctx = contextvars.copy_context()
+    start = CLOCK.thread_now = CLOCK.now
+    try:
+        result, error = ctx.run(func, *args, **kwargs), None
+    except HarnessTimeout:
+        raise
+    except BaseException as e:  # the function's exception, raised in the awaiting task
+        result, error = None, e
+    finally:
+        took = CLOCK.thread_now - start
+        CLOCK.thread_now = None
+    done = loop.create_future()
+    loop.call_at(loop.time() + took, lambda: done.done() or done.set_result(None))
+    try:
+        await done
+        if error is not None:
+            raise error
+        return result
+    finally:
+        error = None
+
+
+v_to_thread.__name__ = v_to_thread.__qualname__ = "to_thread"  # as warnings name its coroutine
 
 
 _TIME_PATCHES = {"time": v_clock_read, "perf_counter": v_clock_read, "monotonic": v_clock_read,
@@ -219,13 +263,16 @@ _TIME_PATCHES = {"time": v_clock_read, "perf_counter": v_clock_read, "monotonic"
 @contextlib.contextmanager
 def patched_time():
     saved = {name: getattr(time, name) for name in _TIME_PATCHES}
+    saved_to_thread = asyncio.to_thread
     try:
         for name, fn in _TIME_PATCHES.items():
             setattr(time, name, fn)
+        asyncio.to_thread = asyncio.threads.to_thread = v_to_thread
         yield
     finally:
         for name, fn in saved.items():
             setattr(time, name, fn)
+        asyncio.to_thread = asyncio.threads.to_thread = saved_to_thread
 
 
 # ---- the real-time guard ----------------------------------------------------------------------

@@ -541,16 +541,26 @@ impl Interp {
                 self.aiter(&args[0])
             }
             "anext" => {
-                self.arity("anext", &args, 1, 1)?;
-                match &args[0] {
-                    Value::Native(n) if matches!(&**n, Native::Generator(g) if g.is_async) => {
-                        Ok(self.anext_awaitable(n))
-                    }
+                self.arity("anext", &args, 1, 2)?;
+                let next = match &args[0] {
+                    Value::Native(n) if matches!(&**n, Native::Generator(g) if g.is_async) => self.anext_awaitable(n),
                     other => {
                         let m = self.special_method(other, "__anext__")?;
-                        self.call(&m, vec![], vec![])
+                        self.call(&m, vec![], vec![])?
                     }
-                }
+                };
+                let Some(default) = args.get(1).cloned() else { return Ok(next) };
+                // `anext(it, default)`: the default instead of StopAsyncIteration.
+                let interp = self.clone();
+                let run = async move {
+                    match interp.await_value(next).await {
+                        Err(e) if interp.exc_is(&e, "StopAsyncIteration") => Ok(default),
+                        other => other,
+                    }
+                };
+                Ok(Value::Native(Rc::new(Native::Awaitable(super::native::Awaitable {
+                    run: RefCell::new(Some(futures::FutureExt::boxed_local(run))),
+                }))))
             }
             other => self.err("NotImplementedError", format!("{other}() is not supported by the playground yet")),
         }

@@ -669,7 +669,7 @@ impl Interp {
                     ExprKind::Call { .. } => {
                         f.line.set(e.pos.line);
                         if self.is_asyncio_run(&a) {
-                            return self.asyncio_run(walk.items).await;
+                            return self.asyncio_run(&a, walk.items).await;
                         }
                         self.call_at(&a, walk.items, walk.kw, e.pos.line)
                     }

@@ -178,8 +178,9 @@ impl Interp {
                 || matches!(&b.self_, Some(Value::Native(n)) if matches!(**n, Native::Runner))))
     }
 
-    /// `asyncio.run(main())` at module level: runs the coroutine inside the root task.
-    pub async fn asyncio_run(self: &Rc<Self>, args: Vec<Value>) -> PyResult<Value> {
+    /// `asyncio.run(main())` at module level: runs the coroutine inside the root task. `run` is
+    /// the function called: `asyncio.run` (not a Runner's) then ends as its loop would close.
+    pub async fn asyncio_run(self: &Rc<Self>, run: &Value, args: Vec<Value>) -> PyResult<Value> {
         if self.loop_running.get() {
             return self.err("RuntimeError", "asyncio.run() cannot be called from a running event loop");
         }
@@ -191,8 +192,34 @@ impl Interp {
         }
         self.loop_running.set(true);
         let r = self.await_value(coro).await;
+        if matches!(run, Value::Builtin(b) if b.self_.is_none()) {
+            if let Some(gather) = self.cancel_all_tasks() {
+                let _ = self.await_value(gather).await;
+            }
+        }
         self.loop_running.set(false);
         r
+    }
+
+    /// What `asyncio.run()` does before it closes its loop: the tasks still pending are cancelled,
+    /// and waited for (the gather returned) so that their cleanup runs before the code after it.
+    /// CPython's loop also warns of one that raised something else than CancelledError then: left
+    /// out here for its bytes (it goes to stderr).
+    fn cancel_all_tasks(self: &Rc<Self>) -> Option<Value> {
+        let me = self.aio.current_task();
+        let left: Vec<Value> = {
+            let tasks = self.tasks.borrow();
+            (0..tasks.keys().max().map_or(0, |m| m + 1))
+                .filter_map(|id| match tasks.get(&id) {
+                    Some(Value::Native(n)) if Some(id) != me && task_obj(n).task.cancel() => {
+                        Some(Value::Native(n.clone()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let yes = vec![(Rc::from("return_exceptions"), Value::Bool(true))];
+        (!left.is_empty()).then(|| self.call_module_function("asyncio", "gather", left, yes).ok()).flatten()
     }
 
     pub(super) fn float_arg(&self, v: Option<&Value>, what: &str) -> PyResult<f64> {
