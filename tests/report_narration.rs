@@ -97,6 +97,124 @@ fn every_section_with_its_defaults() {
               All 100 finish: the first, worker(0), at 0.000 s; the last, worker(99), at 0.500 s.
               The run took 0.500 s: the tasks waited at the same time, so the total is the longest wait (0.500 s), not the sum of the waits (25.000 s).
 
+            Beyond code
+              asyncio.run starts main().
+              main creates 2 tasks: count(A) and count(B).
+              main waits on gather(count(A), count(B)).
+              count(A) waits on sleep(0.5), then on sleep(0.5), then on sleep(0.5).
+              count(B) waits on sleep(0.8), then on sleep(0.8).
+              count(A) finishes first, at 1.500 s; then count(B) at 1.600 s.
+              The run took 1.600 s: count(A) and count(B) waited at the same time, so the total (1.600 s) is less than the sum of the waits (3.100 s).
+
+            Gallery gallery-wait-for
+              asyncio.run starts main().
+              main creates 2 tasks: slow_answer(1) and slow_answer(5).
+              main waits on wait_for(slow_answer(1)), then on wait_for(slow_answer(5)), then on wait_for(slow_answer(5)), and 2 times more.
+              slow_answer(1) waits on sleep(1) and slow_answer(5) on sleep(5).
+              slow_answer(1) finishes at 1.000 s, returning 'the answer, after 1s'.
+              At 3.000 s, main calls cancel() on slow_answer(5): CancelledError is raised in sleep(5), where it was waiting, and it ends cancelled.
+              The run took 4.500 s: the tasks waited at the same time, so the total (4.500 s) is less than the sum of the waits (7.500 s).
+
+            Gallery gallery-taskgroup
+              asyncio.run starts main().
+              main creates 5 tasks: a = job('a', 1, False), b = job('b', 2, False), job(fast), job(broken) and job(slow).
+              main waits on TaskGroup, then on TaskGroup, then on TaskGroup, and 1 time more.
+              a waits on sleep(1), b on sleep(2), job(fast) on sleep(1), job(broken) on sleep(2) and job(slow) on sleep(3).
+              a finishes first, at 1.000 s, returning 'a'; then b at 2.000 s, returning 'b'; then job(fast) at 3.000 s, returning 'fast'.
+              At 4.000 s, job(slow) is cancelled as the run ends: CancelledError is raised in sleep(3), where it was waiting, and it ends cancelled.
+              job(broken) fails at 4.000 s: ValueError: broken broke.
+              The run took 4.000 s: the tasks waited at the same time, so the total (4.000 s) is less than the sum of the waits (12.000 s).
+
+            Gallery gallery-as-completed
+              asyncio.run starts main().
+              main creates 6 tasks: fetch(slow), fetch(fast), fetch(medium), fetch(slow), fetch(fast) and fetch(medium).
+              main waits on gather(fetch(slow), fetch(fast), fetch(medium)), then on as_completed(...), then on as_completed(...), and 1 time more.
+              fetch(slow) waits on sleep(3), fetch(fast) on sleep(1), fetch(medium) on sleep(2), fetch(slow) on sleep(3), fetch(fast) on sleep(1) and fetch(medium) on sleep(2).
+              fetch(fast) finishes first, at 1.000 s, returning 'fast (1s)'; then fetch(medium) at 2.000 s, returning 'medium (2s)'; then fetch(slow) at 3.000 s, returning 'slow (3s)'; then fetch(fast) at 4.000 s, returning 'fast (1s)'; then fetch(medium) at 5.000 s, returning 'medium (2s)'; then fetch(slow) at 6.000 s, returning 'slow (3s)'.
+              The run took 6.000 s: the tasks waited at the same time, so the total (6.000 s) is less than the sum of the waits (15.000 s).
+
+            Gallery gallery-queue
+              asyncio.run starts main().
+              main creates 2 tasks: worker(worker 1) and worker(worker 2).
+              main waits on sleep(0.5), then on sleep(0.5), then on sleep(0.5), and 4 times more.
+              worker(worker 1) waits on queue.get(), then on sleep(2.5), then on sleep(2.5), and 2 times more.
+              worker(worker 2) waits on queue.get(), then on sleep(2.5), then on sleep(2.5), and 1 time more.
+              At 8.000 s, main calls cancel() on worker(worker 1): CancelledError is raised in queue.get(), where it was waiting, and it ends cancelled.
+              At 8.000 s, main calls cancel() on worker(worker 2): CancelledError is raised in queue.get(), where it was waiting, and it ends cancelled.
+              The run took 8.000 s: the tasks waited at the same time, so the total (8.000 s) is less than the sum of the waits (24.000 s).
+
+            Gallery gallery-semaphore
+              asyncio.run starts main().
+              main creates 5 tasks: download(a.zip), download(b.zip), download(c.zip), download(d.zip) and download(e.zip).
+              main waits on gather(download(a.zip), download(b.zip), …, download(e.zip) (5 tasks)).
+              download(c.zip) waits on semaphore.acquire(), then on sleep(1).
+              download(d.zip) waits on semaphore.acquire(), then on sleep(1.5).
+              download(e.zip) waits on semaphore.acquire(), then on sleep(0.5).
+              download(a.zip) waits on sleep(1) and download(b.zip) on sleep(2).
+              download(a.zip) finishes first, at 1.000 s; then download(b.zip) at 2.000 s; then download(c.zip) at 2.000 s; then download(e.zip) at 2.500 s; then download(d.zip) at 3.500 s.
+              The run took 3.500 s: the tasks waited at the same time, so the total (3.500 s) is less than the sum of the waits (11.000 s).
+
+            Gallery gallery-lock
+              asyncio.run starts main().
+              main creates 10 tasks, deposit(10) to deposit_locked(10).
+              main waits on gather(deposit(10), deposit(10), …, deposit(10) (5 tasks)).
+              The 10 tasks wait 14 times in all.
+              All 10 finish: the first, deposit(10), at 0.100 s; the last, deposit_locked(10), at 0.600 s.
+              The run took 0.600 s: the tasks waited at the same time, so the total (0.600 s) is less than the sum of the waits (2.000 s).
+
+            Gallery gallery-event
+              asyncio.run starts main().
+              main creates 3 tasks: runner(Ann), runner(Ben) and runner(Cat).
+              main waits on sleep(2), then on gather(runner(Ann), runner(Ben), runner(Cat)).
+              runner(Ann) waits on event.wait(), runner(Ben) on event.wait() and runner(Cat) on event.wait().
+              runner(Ann) finishes first, at 2.000 s; then runner(Ben) at 2.000 s; then runner(Cat) at 2.000 s.
+              The run took 2.000 s: the tasks waited at the same time, so the total is the longest wait (2.000 s), not the sum of the waits (8.000 s).
+
+            Gallery gallery-cancel-cleanup
+              asyncio.run starts main().
+              main creates 1 task: task = worker().
+              main waits on sleep(2.5), then on task.
+              task waits on sleep(1), then on sleep(1), then on sleep(1), and 1 time more.
+              At 3.000 s, main calls cancel() on task: CancelledError is raised in sleep(1), where it was waiting, and it ends cancelled.
+              The run took 3.000 s: main and task waited at the same time, so the total (3.000 s) is less than the sum of the waits (5.500 s).
+
+            Gallery gallery-forgot-await
+              asyncio.run starts main().
+              main waits on sleep(1).
+              The run took 1.000 s, most of it waiting on sleep(1).
+
+            Gallery gallery-blocking-sleep
+              asyncio.run starts main().
+              main creates 4 tasks: ticker(), blocking_nap(), ticker() and polite_nap().
+              main waits on gather(ticker(), blocking_nap()), then on gather(ticker(), polite_nap()).
+              ticker() waits on sleep(0.5), then on sleep(0.5), then on sleep(0.5), and 1 time more.
+              ticker() waits on sleep(0.5), then on sleep(0.5), then on sleep(0.5), and 1 time more.
+              polite_nap() waits on sleep(1.5).
+              blocking_nap() runs time.sleep(1.5) from 0.000 s to 1.500 s without awaiting: it holds the thread, so no other task can run meanwhile.
+              So timers fire late: ticker() at 1.500 s instead of 0.500 s.
+              blocking_nap() finishes first, at 1.500 s; then ticker() at 3.000 s; then polite_nap() at 4.500 s; then ticker() at 5.000 s.
+              The run took 5.000 s: the tasks waited at the same time, so the total (5.000 s) is less than the sum of the waits (6.500 s).
+
+            Gallery gallery-to-thread
+              asyncio.run starts main().
+              main creates 4 tasks: to_thread(), ticker(), to_thread() and to_thread().
+              main waits on gather(to_thread(), ticker()), then on gather(to_thread(), to_thread()).
+              ticker() waits on sleep(0.5), then on sleep(0.5), then on sleep(0.5).
+              to_thread() waits on to_thread(read_sensor, 'kitchen', 2), to_thread() on to_thread(read_sensor, 'hall', 1) and to_thread() on to_thread(read_sensor, 'attic', 1).
+              ticker() finishes first, at 1.500 s; then to_thread() at 2.000 s, returning 'kitchen: 21.5 C'; then to_thread() at 3.000 s, returning 'hall: 21.5 C'; then to_thread() at 3.000 s, returning 'attic: 21.5 C'.
+              The run took 3.000 s: the tasks waited at the same time, so the total (3.000 s) is less than the sum of the waits (5.500 s).
+
+            Gallery gallery-async-generator
+              asyncio.run starts main().
+              main waits on sleep(1), then on sleep(1), then on sleep(1), and 4 times more.
+              The run took 5.000 s: the 7 waits came one after another, so the total is their sum (5.000 s).
+
+            Gallery gallery-retry-backoff
+              asyncio.run starts main().
+              main awaits fetch(), fetch(), fetch(), fetch(), fetch(), fetch() and fetch() directly, one after another: no task is created, each call runs inside main.
+              main waits on sleep(0.2), then on sleep(0.5), then on sleep(0.2), and 9 times more.
+              The run took 6.400 s: the 12 waits came one after another, so the total is their sum (6.400 s).
+
         "#]],
     );
 }

@@ -244,7 +244,9 @@ fn waits<'a>(tasks: &[TaskStory<'a>]) -> Vec<String> {
 /// CPU-bound work and what it did to the timers that fell due meanwhile.
 fn cpu_work(tasks: &[TaskStory], cpus: &[Cpu], late: &[LateWake]) -> Vec<String> {
     let mut said = Vec::new();
-    for cpu in cpus {
+    // A call that read the clock for a few µs (a `log()` helper printing the time) held the thread
+    // for no time a person could see: only work of a millisecond or more is worth a sentence.
+    for cpu in cpus.iter().filter(|c| c.end.is_none_or(|end| end - c.start >= 1_000)) {
         let until = cpu.end.map_or(String::new(), |end| format!(" to {}", secs(end)));
         said.push(format!(
             "{} runs {} from {}{until} without awaiting: it holds the thread, so no other task can run meanwhile.",
