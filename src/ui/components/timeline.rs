@@ -16,10 +16,11 @@ use yew::prelude::*;
 use yew::virtual_dom::Key;
 
 use crate::engine::{Lane, Micros, SegmentKind};
+use crate::ui::context::use_page;
 use crate::ui::draw::{axis, bar, end_mark, is_end, Scale};
 use crate::ui::format::{fit, secs, thousands};
 use crate::ui::shared::Shared;
-use crate::ui::state::{use_page, Phase};
+use crate::ui::state::run::Phase;
 use crate::ui::trace::Trace;
 use crate::ui::viewport::{scroll_top, use_width};
 
@@ -571,9 +572,9 @@ fn window(offsets: &[f64], block: u32) -> (usize, usize) {
 #[function_component(TimelineView)]
 pub fn timeline_view() -> Html {
     let state = use_page();
-    let edit = crate::ui::state::use_edit();
+    let edit = crate::ui::context::use_edit();
     let container = use_node_ref();
-    let measured = use_width(container.clone(), (state.scenario.id, state.comparison.is_some()));
+    let measured = use_width(container.clone(), (state.program.scenario.id, state.run.comparison.is_some()));
     // Which block of the lanes box is scrolled to (component-local: nothing else needs it).
     let block = use_state_eq(|| 0u32);
     let onscroll = {
@@ -582,15 +583,15 @@ pub fn timeline_view() -> Html {
     };
     let phase = state.phase();
     let running = phase == Phase::Running;
-    let live = state.live.as_ref();
+    let live = state.run.live.as_ref();
     let main_run = state.shown().clone();
     let main: &Trace = &main_run;
     // Behind a real run, its ideal twin (unless switched off in the view options).
-    let ghost_run = live.filter(|_| state.view.ideal).map(|_| state.ideal.trace.clone());
+    let ghost_run = live.filter(|_| state.view.options.ideal).map(|_| state.run.ideal.trace.clone());
     let ghost: Option<&Trace> = ghost_run.as_deref();
     let now = live.filter(|_| running).map(|l| l.now);
     // The scrub cursor (a moment of a finished run or of the preview): `main` is the run up to it.
-    let scrub_at = state.cursor.map(|c| c.at);
+    let scrub_at = state.view.cursor.map(|c| c.at);
 
     let narrow = measured > 0 && f64::from(measured) < NARROW;
     let count = main.timeline.lanes.len().max(ghost.map_or(0, |g| g.timeline.lanes.len()));
@@ -609,7 +610,7 @@ pub fn timeline_view() -> Html {
         m if narrow => f64::from(m).max(300.0),
         m => f64::from(m),
     } - if virtual_rows { SCROLLBAR_W } else { 0.0 };
-    let span = [Some(state.whole().timeline.end), ghost.map(|g| g.timeline.end), now, state.ideal.total]
+    let span = [Some(state.whole().timeline.end), ghost.map(|g| g.timeline.end), now, state.run.ideal.total]
         .into_iter()
         .flatten()
         .max()
