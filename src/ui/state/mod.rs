@@ -172,11 +172,10 @@ impl PageState {
     /// why (true if it did). The caller recomputes the ideal run.
     fn offline_default(&mut self) -> bool {
         let Online::No(why) = &self.run.net.online else { return false };
-        let why = why.clone();
-        if self.running() || !self.program.use_sample_urls() {
+        if self.run.running() || !self.program.use_sample_urls() {
             return false;
         }
-        self.run.net.switched = Some(why);
+        self.run.net.switched = Some(why.clone());
         true
     }
 
