@@ -21,7 +21,7 @@ use crate::engine::{Event, Micros};
 use crate::scenarios::Scenario;
 
 use super::shared::Shared;
-use super::state::{Ideal, LiveView};
+use super::state::run::{Ideal, LiveView};
 use super::trace::Trace;
 
 /// Real milliseconds before a due timer in which no redraw starts (a redraw of this page takes

@@ -1,13 +1,13 @@
 //! The Yew UI: one page that shows a section's Python code with editable values, runs it for real
 //! on the page's event loop, and draws what happened (timeline, console) against the ideal run.
 //!
-//! `state` holds the page state and its reducer; `components/` has one component per file; the
-//! few browser calls the UI needs beyond rendering live in `crate::browser::address` (address bar,
-//! clipboard) and `viewport`.
+//! `state` holds the page state and its reducer (split by concern), `context` hands it to the
+//! components; `components/` has one component per file; the few browser calls the UI needs beyond
+//! rendering live in `crate::browser::address` (address bar, clipboard) and `viewport`.
 
 mod components;
+mod context;
 mod draw;
-mod fetch_state;
 mod fetch_text;
 mod format;
 mod live;

@@ -11,8 +11,9 @@ use yew::prelude::*;
 use crate::browser::address::{self, HashListener};
 use crate::browser::frames;
 use crate::link;
+use crate::ui::context::{EditView, PageContext};
 use crate::ui::live::LiveSession;
-use crate::ui::state::{Action, EditView, PageContext, PageState};
+use crate::ui::state::{Action, PageState};
 
 use super::code_view::CodeView;
 use super::comparison::ComparisonView;
@@ -42,7 +43,8 @@ pub fn app() -> Html {
     // A link's `run=1` is not part of the state, so it leaves the address once followed.
     {
         let hash = state.link().to_hash();
-        let title = format!("{} {} — async playground", state.scenario.id.section(), state.scenario.id.title());
+        let title =
+            format!("{} {} — async playground", state.program.scenario.id.section(), state.program.scenario.id.title());
         use_effect_with((hash, title), |(hash, title)| {
             address::show(hash);
             address::set_title(title);
@@ -61,7 +63,7 @@ pub fn app() -> Html {
     // The live run exists exactly while the state says one is going on.
     let session: Rc<RefCell<Option<LiveSession>>> = use_mut_ref(|| None);
     {
-        let key = state.live.as_ref().filter(|l| !l.finished).map(|l| (l.run_id, l.stop_requested));
+        let key = state.run.live.as_ref().filter(|l| !l.finished).map(|l| (l.run_id, l.stop_requested));
         let state = state.clone();
         use_effect_with(key, move |key| {
             let mut slot = session.borrow_mut();
@@ -72,9 +74,9 @@ pub fn app() -> Html {
                         let on_frame = Callback::from(move |view| dispatcher.dispatch(Action::Frame(view)));
                         *slot = Some(LiveSession::start(
                             run_id,
-                            &state.scenario,
-                            state.speed,
-                            state.ideal.clone(),
+                            &state.program.scenario,
+                            state.run.speed,
+                            state.run.ideal.clone(),
                             on_frame,
                         ));
                     }
@@ -112,7 +114,7 @@ pub fn app() -> Html {
         use_effect_with((), move |_| frames::on_next_frame(move || settled.set(true)));
     }
 
-    let edit = state.edit_view(state.dispatcher());
+    let edit = EditView::of(&state, state.dispatcher());
     // The run's panels, the same in both layouts.
     let workbench = html! {
         <>
@@ -139,23 +141,23 @@ pub fn app() -> Html {
                     // Rendered on the next frame (see `settled`).
                     <Scrubber />
                     // Export: just under the timeline it saves (full page only; an embed stays minimal).
-                    if !state.embed {
+                    if !state.view.embed {
                         <ExportBar />
                     }
                     <Narration />
                     // Under the timeline, not instead of it: the view options are in the timeline's head.
-                    if state.view.table {
+                    if state.view.options.table {
                         <EventTable />
                     }
                     <RequestTable />
-                    if state.view.compare {
+                    if state.view.options.compare {
                         <ComparisonView />
                     }
                 }
             }
         </>
     };
-    if state.embed {
+    if state.view.embed {
         return html! {
             <ContextProvider<PageContext> context={state.clone()}>
             <ContextProvider<EditView> context={edit.clone()}>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::highlight::{tokenize, TokenKind};
 use crate::scenarios::CodePiece;
-use crate::ui::state::use_edit;
+use crate::ui::context::use_edit;
 
 use super::param_input::{error_id, ParamInput};
 use super::url_wait_input::UrlWaitInput;

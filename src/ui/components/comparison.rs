@@ -5,9 +5,11 @@
 use yew::prelude::*;
 
 use crate::engine::Micros;
+use crate::ui::context::use_page;
 use crate::ui::draw::{axis, bar, end_mark, is_end, Scale};
 use crate::ui::format::{fit, secs_spaced, speedup};
-use crate::ui::state::{use_page, Action, Ideal, Phase};
+use crate::ui::state::run::{Ideal, Phase};
+use crate::ui::state::Action;
 use crate::ui::viewport::use_width;
 
 const AXIS_H: f64 = 30.0;
@@ -21,8 +23,8 @@ const MAX_LANES: usize = 8;
 pub fn comparison_view() -> Html {
     let state = use_page();
     let container = use_node_ref();
-    let measured = use_width(container.clone(), (state.scenario.id, state.comparison.is_some()));
-    let Some(comparison) = state.comparison.clone() else { return Html::default() };
+    let measured = use_width(container.clone(), (state.program.scenario.id, state.run.comparison.is_some()));
+    let Some(comparison) = state.run.comparison.clone() else { return Html::default() };
     let (Some(sequential), Some(concurrent)) = (comparison.total("sequential"), comparison.total("concurrent")) else {
         return Html::default();
     };
@@ -42,7 +44,7 @@ pub fn comparison_view() -> Html {
         .filter_map(|mode| comparison.modes.iter().find(|(m, _)| *m == mode).map(|(m, ideal)| (*m, &**ideal)))
         .collect();
 
-    let live = state.live.as_ref().filter(|l| l.finished && state.phase() == Phase::Done);
+    let live = state.run.live.as_ref().filter(|l| l.finished && state.phase() == Phase::Done);
     let mut y = AXIS_H;
     let groups = order.iter().map(|(mode, ideal)| {
         let top = y;
@@ -50,7 +52,7 @@ pub fn comparison_view() -> Html {
         let shown = lanes.len().min(MAX_LANES);
         y += HEAD_H + shown as f64 * ROW_H + GROUP_GAP;
         let total = ideal.total.unwrap_or(0);
-        let is_current = *mode == state.scenario.mode;
+        let is_current = *mode == state.program.scenario.mode;
         let rows = lanes.iter().take(shown).enumerate().map(|(i, lane)| {
             let row_y = HEAD_H + i as f64 * ROW_H;
             let bars = lane.segments.iter().map(|s| {
@@ -107,7 +109,7 @@ pub fn comparison_view() -> Html {
         ),
     };
     let measured_note = live.and_then(|l| l.total).map(|real| {
-        let mode = state.scenario.mode;
+        let mode = state.program.scenario.mode;
         let ideal: Micros = comparison.total(mode).unwrap_or(0);
         html! {
             <p class="compare-measured" data-testid="compare-measured" data-ms={crate::ui::format::ms(real).to_string()}>
@@ -117,8 +119,8 @@ pub fn comparison_view() -> Html {
     });
     // Both modes measured with the same values (and URLs): the real totals side by side. For 44.3
     // with real servers this is the comparison that counts; the ideal one guesses their latency.
-    let real_seq = state.measured.total(&state.scenario, "sequential");
-    let real_con = state.measured.total(&state.scenario, "concurrent");
+    let real_seq = state.run.measured.total(&state.program.scenario, "sequential");
+    let real_con = state.run.measured.total(&state.program.scenario, "concurrent");
     let measured_both = (real_seq.is_some() || real_con.is_some()).then(|| {
         let shown = |total: Option<Micros>| total.map_or_else(|| "not run yet".to_string(), secs_spaced);
         let verdict = match (real_seq, real_con) {
@@ -138,13 +140,13 @@ pub fn comparison_view() -> Html {
             </p>
         }
     });
-    let other = order.iter().map(|(m, _)| *m).find(|m| *m != state.scenario.mode);
-    let switch = other.filter(|_| !state.running() && !state.lock).map(|other| {
+    let other = order.iter().map(|(m, _)| *m).find(|m| *m != state.program.scenario.mode);
+    let switch = other.filter(|_| !state.running() && !state.program.lock).map(|other| {
         let state = state.clone();
         let onclick = Callback::from(move |_| state.dispatch(Action::Mode(other.to_string())));
         html! { <button type="button" class="ghost-button" {onclick}>{ format!("Show {other} above") }</button> }
     });
-    let note = if state.scenario.id.id() == "fetch-urls" {
+    let note = if state.program.scenario.id.id() == "fetch-urls" {
         "ideal timing: the sample API's waits, `latency` for other sites"
     } else {
         "ideal timing, one shared time axis"

@@ -5,15 +5,16 @@
 use yew::prelude::*;
 
 use crate::engine::{Exception, PyValue};
+use crate::ui::context::use_page;
 use crate::ui::fetch_text::explain;
 use crate::ui::format::{ms, secs, secs_spaced, signed_ms};
-use crate::ui::state::{use_page, Phase};
+use crate::ui::state::run::Phase;
 
 #[function_component(Console)]
 pub fn console() -> Html {
     let state = use_page();
     let phase = state.phase();
-    let live = state.live.as_ref();
+    let live = state.run.live.as_ref();
     let trace = state.shown();
     let source = if live.is_some() { "live" } else { "ideal" };
     // Before a run the lines are a preview: they get their own test id so that the contract's
@@ -76,13 +77,16 @@ pub fn console() -> Html {
     rendered.extend(take_notes(None));
     let lines = rendered;
     // Scrubbed to a moment: the result is not known yet then (the lines stop at the moment too).
-    let result =
-        state.live.as_ref().filter(|l| l.finished && state.cursor.is_none()).and_then(|l| l.result.clone()).or_else(
-            || {
-                // The preview shows what the ideal run ends with, too.
-                (live.is_none() && state.cursor.is_none()).then(|| state.ideal.result.clone()).flatten()
-            },
-        );
+    let result = state
+        .run
+        .live
+        .as_ref()
+        .filter(|l| l.finished && state.view.cursor.is_none())
+        .and_then(|l| l.result.clone())
+        .or_else(|| {
+            // The preview shows what the ideal run ends with, too.
+            (live.is_none() && state.view.cursor.is_none()).then(|| state.run.ideal.result.clone()).flatten()
+        });
     let ending = match result {
         Some(Ok(PyValue::None)) | None => Html::default(),
         Some(Ok(value)) => {
@@ -121,7 +125,7 @@ pub fn console() -> Html {
             </section>
         };
     }
-    let badge = match state.cursor {
+    let badge = match state.view.cursor {
         Some(moment) => format!("{badge} · at {}", secs_spaced(moment.at)),
         None => badge,
     };
@@ -134,7 +138,7 @@ pub fn console() -> Html {
             <ol class="console" data-source={source} aria-live={(phase == Phase::Running).then_some("polite")}>
                 if empty {
                     <li class="console-empty">
-                        { if phase == Phase::Running || state.cursor.is_some() { "(nothing printed yet)" } else { "(this run prints nothing)" } }
+                        { if phase == Phase::Running || state.view.cursor.is_some() { "(nothing printed yet)" } else { "(this run prints nothing)" } }
                     </li>
                 }
                 { for lines }
@@ -143,7 +147,7 @@ pub fn console() -> Html {
             if let Some(live) = live.filter(|l| phase == Phase::Done && l.trace.lines.iter().any(|line| line.late.is_some())) {
                 <p class="console-foot">
                     { "Right column: how much later each line came than on the ideal clock. " }
-                    if let (Some(real), Some(ideal)) = (live.total, state.ideal.total) {
+                    if let (Some(real), Some(ideal)) = (live.total, state.run.ideal.total) {
                         { format!("The whole run took {} against {} ideal. ", secs_spaced(real), secs_spaced(ideal)) }
                     }
                     if live.speed > 1 {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::browser::address;
 use crate::link::Link;
-use crate::ui::state::EditView;
+use crate::ui::context::EditView;
 
 pub fn embed_header(edit: &EditView) -> Html {
     let id = edit.scenario.id;

@@ -8,8 +8,9 @@ use yew::prelude::*;
 
 use crate::report::event_table::describe;
 use crate::report::numbers::thousands;
+use crate::ui::context::use_page;
 use crate::ui::format::{ms, secs};
-use crate::ui::state::{use_page, Phase};
+use crate::ui::state::run::Phase;
 
 /// Rows rendered at first, and added by each "Show more".
 const PAGE: usize = 200;
@@ -40,7 +41,7 @@ pub fn event_table() -> Html {
         let limit = limit.clone();
         Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
     };
-    let which = match (state.live.as_ref(), state.phase()) {
+    let which = match (state.run.live.as_ref(), state.phase()) {
         (None, _) => "the ideal run (virtual clock)",
         (Some(_), Phase::Running) => "the run so far",
         (Some(_), _) => "the real run",

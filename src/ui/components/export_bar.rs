@@ -9,7 +9,7 @@ use crate::browser::address;
 use crate::browser::export::{self, Exporter, PerfettoOutcome};
 use crate::report::chrome_trace::{chrome_trace, process_name};
 use crate::report::python_file::{file_stem, python_file};
-use crate::ui::state::{use_page, PageContext};
+use crate::ui::context::{use_page, PageContext};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tone {
@@ -36,7 +36,7 @@ fn link_of(state: &PageContext) -> String {
 }
 
 fn trace_json(state: &PageContext) -> String {
-    chrome_trace(&state.shown().timeline, &process_name(&state.scenario), &link_of(state))
+    chrome_trace(&state.shown().timeline, &process_name(&state.program.scenario), &link_of(state))
 }
 
 fn say(message: &Message, tone: Tone, text: impl Into<String>) {
@@ -85,8 +85,8 @@ impl Kind {
 /// Do export `kind` of what the page shows. Runs inside the click: browsers open windows (and
 /// some start downloads) only for a user gesture.
 fn run_export(kind: Kind, exporter: &Exporter, state: &PageContext, message: &Message) {
-    let stem = file_stem(&state.scenario);
-    let title = process_name(&state.scenario);
+    let stem = file_stem(&state.program.scenario);
+    let title = process_name(&state.program.scenario);
     let lanes = u32::try_from(state.shown().timeline.lanes.len()).unwrap_or(u32::MAX);
     match kind {
         Kind::Json => {
@@ -135,7 +135,7 @@ fn run_export(kind: Kind, exporter: &Exporter, state: &PageContext, message: &Me
         }
         Kind::Py => {
             let file = format!("{stem}.py");
-            let text = python_file(&state.scenario, &link_of(state));
+            let text = python_file(&state.program.scenario, &link_of(state));
             let result = exporter.download_text(&file, "text/x-python", &text);
             saved(message, result, &file, &format!(": run it with python3 {file}"));
         }
@@ -147,7 +147,7 @@ pub fn export_bar() -> Html {
     let state = use_page();
     let message: Message = use_state_eq(|| None);
     let running = state.running();
-    let what = if state.live.is_some() { "the real run" } else { "the ideal run (preview)" };
+    let what = if state.run.live.is_some() { "the real run" } else { "the ideal run (preview)" };
     let onclick = {
         let (state, message) = (state.clone(), message.clone());
         Callback::from(move |kind: Kind| match export::loaded() {

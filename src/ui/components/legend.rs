@@ -51,7 +51,7 @@ fn bar_swatch(kind: &str) -> Html {
 }
 
 /// A view function of `TimelineView`'s (like `notices`).
-pub fn legend(state: &crate::ui::state::PageContext) -> Html {
+pub fn legend(state: &crate::ui::context::PageContext) -> Html {
     // Sub-rows for calls exist only where a task awaits coroutines directly (44.3's sequential loop).
     let has_calls = state.shown().timeline.lanes.iter().any(|lane| !lane.calls.is_empty());
     let end = |kind: SegmentKind| {

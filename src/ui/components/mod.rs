@@ -1,8 +1,8 @@
 //! The page's components, one per file. `App` owns the state and provides it; the others read it
-//! through `state::use_page()`. `notices`, `section_intro`, `embed_header`, `section_nav`,
-//! `status_bar` (and `ShareBar`'s `share_panel`, `TimelineView`'s `legend` and `view_options`) are
-//! view functions their owner calls with its state: stateless, and each component would cost the
-//! wasm its own copy of Yew's component machinery.
+//! through `context::use_page()` (or `use_edit()`). `notices`, `section_intro`, `embed_header`,
+//! `section_nav`, `status_bar` (and `ShareBar`'s `share_panel`, `TimelineView`'s `legend` and
+//! `view_options`) are view functions their owner calls with its state: stateless, and each
+//! component would cost the wasm its own copy of Yew's component machinery.
 
 pub mod app;
 #[allow(dead_code)] // Wired into CodeView next (the UI state is being split first).

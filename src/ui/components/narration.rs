@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::report::narration::narrate;
-use crate::ui::state::{use_page, Phase};
+use crate::ui::context::use_page;
+use crate::ui::state::run::Phase;
 
 #[function_component(Narration)]
 pub fn narration() -> Html {
@@ -15,7 +16,7 @@ pub fn narration() -> Html {
     let shown = state.shown().log.clone();
     // The whole of a finished real run, for the announcement (what is shown may be the run as of
     // a moment chosen on it).
-    let finished = state.live.as_ref().filter(|live| live.finished).map(|live| live.trace.log.clone());
+    let finished = state.run.live.as_ref().filter(|live| live.finished).map(|live| live.trace.log.clone());
     // Told once per log, not per render; never during a run (its log changes every frame).
     let told = use_memo((running, shown, finished), |(running, shown, finished)| {
         let shown_words = if *running { String::new() } else { narrate(shown).join(" ") };
@@ -31,7 +32,7 @@ pub fn narration() -> Html {
         Phase::Idle | Phase::Running => "",
     };
     let announcement = announced.as_ref().map(|text| format!("{heading}{text}")).unwrap_or_default();
-    let source = if state.live.is_some() { "this run" } else { "preview · virtual clock" };
+    let source = if state.run.live.is_some() { "this run" } else { "preview · virtual clock" };
     html! {
         <section class="narration-pane pane" aria-labelledby="narration-heading">
             <div class="pane-head">

@@ -4,7 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{Action, EditView};
+use crate::ui::context::EditView;
+use crate::ui::state::Action;
 
 pub fn notices(state: &EditView) -> Html {
     if state.notices.is_empty() {

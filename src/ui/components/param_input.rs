@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::engine::value::py_number;
 use crate::scenarios::ParamSpec;
-use crate::ui::state::{use_edit, Action};
+use crate::ui::context::use_edit;
+use crate::ui::state::Action;
 
 /// The value ↑/↓/PageUp/PageDown lead to, if the key is one of them. Shift and PageUp/Down move
 /// ten steps, Alt a tenth of one (for fine-tuning a delay).

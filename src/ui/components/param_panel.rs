@@ -5,7 +5,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::value::py_number;
-use crate::ui::state::{use_edit, Action};
+use crate::ui::context::use_edit;
+use crate::ui::state::Action;
 
 use super::param_input::stepped_value;
 

@@ -7,7 +7,10 @@ use yew::prelude::*;
 
 use crate::engine::micros_from_secs;
 use crate::report::predict::{printed_lines, score_order, score_total, Verdict, MAX_CARDS};
-use crate::ui::state::{use_page, Action, Phase, PredictEdit};
+use crate::ui::context::use_page;
+use crate::ui::state::run::Phase;
+use crate::ui::state::view::PredictEdit;
+use crate::ui::state::Action;
 
 #[function_component(PredictPanel)]
 pub fn predict_panel() -> Html {
@@ -17,7 +20,7 @@ pub fn predict_panel() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Predict(edit.clone())))
     };
-    if !state.predict {
+    if !state.view.predict {
         return html! {
             <div class="predict-offer">
                 <button type="button" class="predict-toggle" data-testid="predict-toggle" aria-pressed="false" disabled={state.running()} onclick={edit(PredictEdit::Mode(true))}>
@@ -31,10 +34,10 @@ pub fn predict_panel() -> Html {
     let phase = state.phase();
     let running = phase == Phase::Running;
     // Scored once a run has ended (a stopped run proves nothing about the order).
-    let scored_run = state.live.as_ref().filter(|l| l.finished && !l.stop_requested);
+    let scored_run = state.run.live.as_ref().filter(|l| l.finished && !l.stop_requested);
     let run_lines = scored_run.map(|live| printed_lines(&live.trace.log));
-    let verdicts: Option<Vec<Verdict>> = run_lines.as_ref().map(|lines| score_order(&state.guess.order, lines));
-    let typed = state.guess.total.trim();
+    let verdicts: Option<Vec<Verdict>> = run_lines.as_ref().map(|lines| score_order(&state.view.guess.order, lines));
+    let typed = state.view.guess.total.trim();
     let guessed_total =
         crate::decimal::parse_f64(typed.trim_end_matches('s').trim()).filter(|t| t.is_finite() && *t >= 0.0);
     // Said next to the field at once, not discovered after the run as "no total guessed".
@@ -45,9 +48,9 @@ pub fn predict_panel() -> Html {
         Some(score_total(micros_from_secs(guessed_total?), total, &live.trace.log))
     });
     let locked = running || scored_run.is_some();
-    let count = state.guess.order.len();
+    let count = state.view.guess.order.len();
 
-    let cards = state.guess.order.iter().enumerate().map(|(index, text)| {
+    let cards = state.view.guess.order.iter().enumerate().map(|(index, text)| {
         let verdict = verdicts.as_ref().and_then(|v| v.get(index));
         let move_to = |to: usize| {
             let state = state.clone();
@@ -138,7 +141,7 @@ pub fn predict_panel() -> Html {
         "Here is how your guess did. Step through the run below to see why."
     } else if running {
         "Running: your guess is locked."
-    } else if state.live.as_ref().is_some_and(|l| l.stop_requested) {
+    } else if state.run.live.as_ref().is_some_and(|l| l.stop_requested) {
         "The run was stopped before the end: run it again to score your guess."
     } else {
         "Put the lines in the order you expect them (drag, ↑/↓, or Alt+↑/↓), guess the total, then press Run. The timeline and console stay hidden until then."
@@ -150,9 +153,9 @@ pub fn predict_panel() -> Html {
                 <h2 id="predict-heading">{ "Your prediction" }</h2>
                 <span class="pane-note">{ instructions }</span>
             </div>
-            if state.guess.too_many > 0 {
+            if state.view.guess.too_many > 0 {
                 <p class="predict-note">
-                    { format!("This run prints {} lines: more than {MAX_CARDS} to order, so guess only the total.", state.guess.too_many) }
+                    { format!("This run prints {} lines: more than {MAX_CARDS} to order, so guess only the total.", state.view.guess.too_many) }
                 </p>
             } else if count == 0 {
                 <p class="predict-note">{ "This code prints nothing: guess the total." }</p>
@@ -161,7 +164,7 @@ pub fn predict_panel() -> Html {
             }
             <label class="predict-total-field">
                 <span>{ "Total time, in seconds:" }</span>
-                <input type="number" name="predict-total" data-testid="predict-total" min="0" step="0.1" inputmode="decimal" value={state.guess.total.clone()} disabled={locked} oninput={ontotal}
+                <input type="number" name="predict-total" data-testid="predict-total" min="0" step="0.1" inputmode="decimal" value={state.view.guess.total.clone()} disabled={locked} oninput={ontotal}
                     aria-invalid={total_problem.is_some().then_some("true")} aria-describedby={total_problem.is_some().then_some("predict-total-error")} />
             </label>
             if let Some(problem) = &total_problem {

@@ -11,9 +11,10 @@ use crate::engine::requests::{Request, Stage};
 use crate::engine::{Micros, TaskId};
 use crate::scenarios::sample_api::is_sample;
 use crate::scenarios::ScenarioId;
+use crate::ui::context::use_page;
 use crate::ui::fetch_text::explain;
 use crate::ui::format::{fit, ms, secs_spaced};
-use crate::ui::state::{use_page, Phase};
+use crate::ui::state::run::Phase;
 use crate::ui::trace::Trace;
 
 /// Characters of the body shown in the row (the tooltip has the log's whole preview).
@@ -63,16 +64,16 @@ fn timing(request: &Request, now: Micros) -> (String, String) {
 #[function_component(RequestTable)]
 pub fn request_table() -> Html {
     let state = use_page();
-    if state.scenario.id != ScenarioId::FetchUrls {
+    if state.program.scenario.id != ScenarioId::FetchUrls {
         return Html::default();
     }
     let phase = state.phase();
-    let live = state.live.as_ref();
+    let live = state.run.live.as_ref();
     let trace = state.shown();
     let now = live.map_or(trace.timeline.end, |l| l.now);
-    let concurrent = state.scenario.mode == "concurrent";
+    let concurrent = state.program.scenario.mode == "concurrent";
 
-    let rows = state.scenario.urls.iter().enumerate().map(|(index, url)| {
+    let rows = state.program.scenario.urls.iter().enumerate().map(|(index, url)| {
         // The n-th request is the n-th URL's: the loop and the tasks send them in list order.
         let request = trace.requests.get(index).filter(|r| r.url == *url);
         let stage = stage_name(request);

@@ -4,7 +4,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::link::SPEEDS;
-use crate::ui::state::{use_page, Action, Phase};
+use crate::ui::context::use_page;
+use crate::ui::state::run::Phase;
+use crate::ui::state::Action;
 
 /// What a mode means, said in the chapter's terms.
 fn mode_label(mode: &str) -> String {
@@ -22,7 +24,7 @@ pub fn run_bar() -> Html {
     let state = use_page();
     let phase = state.phase();
     let running = phase == Phase::Running;
-    let stopping = running && state.live.as_ref().is_some_and(|l| l.stop_requested);
+    let stopping = running && state.run.live.as_ref().is_some_and(|l| l.stop_requested);
     let (label, class) = match phase {
         Phase::Running if stopping => ("Stopping…", "run-button stop"),
         Phase::Running => ("■ Stop", "run-button stop"),
@@ -58,13 +60,14 @@ pub fn run_bar() -> Html {
     };
     // 44.5's worker mode: start the Web Worker now, so a run's work starts at once instead of
     // waiting for the worker's WebAssembly to load (see `browser::cpu_worker`).
-    let worker_mode = state.scenario.id == crate::scenarios::ScenarioId::CpuVsIo && state.scenario.mode == "worker";
+    let worker_mode =
+        state.program.scenario.id == crate::scenarios::ScenarioId::CpuVsIo && state.program.scenario.mode == "worker";
     use_effect_with(worker_mode, |&worker_mode| {
         if worker_mode {
             crate::browser::cpu_worker::prewarm();
         }
     });
-    let modes = state.scenario.id.modes();
+    let modes = state.program.scenario.id.modes();
     html! {
         <div class="runbar">
             <button
@@ -82,7 +85,7 @@ pub fn run_bar() -> Html {
                 <span>{ "Speed" }</span>
                 <select name="speed" disabled={running} onchange={on_speed}>
                     { for SPEEDS.iter().map(|&speed| html! {
-                        <option value={speed.to_string()} selected={speed == state.speed}>
+                        <option value={speed.to_string()} selected={speed == state.run.speed}>
                             { if speed == 1 { "1× (real time)".to_string() } else { format!("{speed}×") } }
                         </option>
                     }) }
@@ -94,12 +97,12 @@ pub fn run_bar() -> Html {
                     // A locked link (`lock=1`) keeps its mode: another mode is other code.
                     <select
                         name="mode"
-                        disabled={running || state.lock}
-                        title={state.lock.then_some("This example's code is locked by its link")}
+                        disabled={running || state.program.lock}
+                        title={state.program.lock.then_some("This example's code is locked by its link")}
                         onchange={on_mode}
                     >
                         { for modes.iter().map(|&mode| html! {
-                            <option value={mode} selected={mode == state.scenario.mode}>{ mode_label(mode) }</option>
+                            <option value={mode} selected={mode == state.program.scenario.mode}>{ mode_label(mode) }</option>
                         }) }
                     </select>
                 </label>

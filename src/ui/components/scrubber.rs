@@ -8,8 +8,10 @@ use yew::prelude::*;
 use crate::engine::Micros;
 use crate::report::event_table::describe;
 use crate::report::moment::{task_states, Moment};
+use crate::ui::context::use_page;
 use crate::ui::format::{ms, secs_spaced, thousands};
-use crate::ui::state::{use_page, Action, Step};
+use crate::ui::state::view::Step;
+use crate::ui::state::Action;
 
 /// A symbol per state, so a state is never told by colour alone (characters every system font
 /// has: emoji-only symbols show as empty boxes where no emoji font is installed).
@@ -40,8 +42,8 @@ pub fn scrubber() -> Html {
     let whole = state.whole();
     let log = &whole.log;
     let end = whole.timeline.end;
-    let moment = state.cursor.unwrap_or_else(|| Moment::end(log));
-    let scrubbing = state.cursor.is_some();
+    let moment = state.view.cursor.unwrap_or_else(|| Moment::end(log));
+    let scrubbing = state.view.cursor.is_some();
     let step = |step: Step| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Step(step)))

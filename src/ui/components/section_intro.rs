@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::EditView;
+use crate::ui::context::EditView;
 
 pub fn section_intro(state: &EditView) -> Html {
     let id = state.scenario.id;

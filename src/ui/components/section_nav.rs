@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::link::Link;
 use crate::scenarios::{Scenario, ScenarioId};
-use crate::ui::state::{Action, EditView};
+use crate::ui::context::EditView;
+use crate::ui::state::Action;
 
 /// `asyncio.create_task()` may wrap after the dot, never inside a word.
 fn breakable(title: &str) -> Html {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::browser::address;
 use crate::link::Link;
-use crate::ui::state::use_edit;
+use crate::ui::context::use_edit;
 
 use super::copy_box::{copy_into, CopyStatus};
 use super::embed_panel::EmbedPanel;

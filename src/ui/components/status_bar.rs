@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use crate::browser::visibility::Hidden;
 use crate::engine::{Exception, RunOutcome};
+use crate::ui::context::PageContext;
 use crate::ui::format::{ms, secs_spaced, signed_ms};
-use crate::ui::state::{PageContext, Phase};
+use crate::ui::state::run::Phase;
 
 /// What to say about a run that was (partly) in a background tab, where browsers throttle timers:
 /// its timings from then on are the browser's doing, not asyncio's.
@@ -30,8 +31,8 @@ fn background_note(hidden: &[Hidden]) -> Option<String> {
 
 pub fn status_bar(state: &PageContext) -> Html {
     let phase = state.phase();
-    let ideal_total = state.ideal.total;
-    let live = state.live.as_ref();
+    let ideal_total = state.run.ideal.total;
+    let live = state.run.live.as_ref();
     let text = match (phase, live) {
         (Phase::Running, Some(live)) if live.stop_requested => "Stopping: cancelling every task…".to_string(),
         (Phase::Running, Some(live)) => format!("Running at {}× · {} elapsed", live.speed, secs_spaced(live.now)),
@@ -74,7 +75,7 @@ pub fn status_bar(state: &PageContext) -> Html {
                 <span class="status-dot" aria-hidden="true"></span>
                 { text }
             </p>
-            if state.ideal.outcome != RunOutcome::Idle {
+            if state.run.ideal.outcome != RunOutcome::Idle {
                 <p class="status-warning">
                     { "The ideal run was cut short: it ran past the playground's limit (an hour of simulated time, or a loop that never waits)." }
                 </p>

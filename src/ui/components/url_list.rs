@@ -15,8 +15,10 @@ use crate::engine::value::py_number;
 use crate::link::MAX_URLS;
 use crate::scenarios::sample_api::{is_sample, wait, MAX_WAIT, WAITS};
 use crate::scenarios::ScenarioId;
-use crate::ui::fetch_state::{check, NetNews, Online, Preset, SampleApi, UrlEdit};
-use crate::ui::state::{use_edit, Action, EditView};
+use crate::ui::context::{use_edit, EditView};
+use crate::ui::state::net::{NetNews, Online, SampleApi};
+use crate::ui::state::urls::{check, Preset, UrlEdit};
+use crate::ui::state::Action;
 
 /// What the sample API's status is, as the page state holds it.
 fn sample_api_news(status: &sample_api::Status) -> NetNews {

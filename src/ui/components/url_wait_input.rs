@@ -8,8 +8,9 @@ use yew::prelude::*;
 
 use crate::engine::value::py_number;
 use crate::scenarios::sample_api::MAX_WAIT;
-use crate::ui::fetch_state::{check, UrlEdit};
-use crate::ui::state::{use_edit, Action};
+use crate::ui::context::use_edit;
+use crate::ui::state::urls::{check, UrlEdit};
+use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -6,7 +6,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::link::{compares, View};
-use crate::ui::state::{Action, EditView};
+use crate::ui::context::EditView;
+use crate::ui::state::Action;
 
 pub fn view_options(edit: &EditView) -> Html {
     let view = edit.view;
