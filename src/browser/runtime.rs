@@ -19,7 +19,9 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, Request, RequestCache, RequestInit, RequestMode, Response};
+use web_sys::{
+    AbortController, Headers, Request, RequestCache, RequestCredentials, RequestInit, RequestMode, Response,
+};
 
 use crate::engine::timer_queue::{TimerKey, TimerQueue};
 use crate::engine::{reason_phrase, FetchError, FetchFailure, Fetched, Micros, ResponseHead, Runtime};
@@ -315,6 +317,9 @@ async fn fetch_head(url: String, speed: f64) -> Result<Fetched, FetchError> {
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_mode(RequestMode::Cors);
+    // A program may be someone else's (a link's code=): no cookies or HTTP auth of this browser
+    // go with its requests, whoever wrote them.
+    init.set_credentials(RequestCredentials::Omit);
     // A real request every time, as aiohttp makes: a cached answer would make a rerun look instant.
     init.set_cache(RequestCache::NoStore);
     init.set_signal(Some(&guard.0.signal()));
@@ -375,6 +380,7 @@ async fn diagnose(
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_mode(RequestMode::NoCors);
+    init.set_credentials(RequestCredentials::Omit);
     init.set_cache(RequestCache::NoStore);
     init.set_signal(Some(&controller.signal()));
     let answered = match (web_sys::window(), Request::new_with_str_and_init(&resolved.href(), &init)) {

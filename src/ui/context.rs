@@ -9,7 +9,7 @@ use crate::link::{Link, View};
 use crate::scenarios::{CodePiece, ParamSpec, Scenario};
 
 use super::state::net::Net;
-use super::state::program::{code_with_drafts, Draft};
+use super::state::program::{code_with_drafts, CodeError, Draft, DraftNote};
 use super::state::{Action, PageState};
 
 /// The part of the state the code, the values, the navigation and the intro show. It has its own
@@ -33,6 +33,11 @@ pub struct EditView {
     /// The scrub cursor's time and predict mode, for the links the page hands out.
     pub cursor: Option<Micros>,
     pub predict: bool,
+    /// The code's syntax error, if it has one.
+    pub error: Option<CodeError>,
+    pub draft_note: Option<DraftNote>,
+    /// A link's code waits for a click to run for real.
+    pub run_waits: bool,
     pub dispatcher: UseReducerDispatcher<PageState>,
 }
 
@@ -52,6 +57,9 @@ impl EditView {
             net: state.run.net.clone(),
             cursor: state.view.cursor.map(|c| c.at),
             predict: state.view.predict,
+            error: state.program.error.clone(),
+            draft_note: state.program.draft_note.clone(),
+            run_waits: state.program.run_waits,
             dispatcher,
         }
     }

@@ -5,6 +5,7 @@
 //! components; `components/` has one component per file; the few browser calls the UI needs beyond
 //! rendering live in `crate::browser::address` (address bar, clipboard) and `viewport`.
 
+mod code_effects;
 mod components;
 mod context;
 mod draw;

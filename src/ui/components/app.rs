@@ -38,6 +38,7 @@ use super::url_list::UrlList;
 #[function_component(App)]
 pub fn app() -> Html {
     let state: PageContext = use_reducer(|| PageState::from_link(link::decode(&address::hash())));
+    crate::ui::code_effects::use_code_effects(&state);
 
     // The address shows the state; a new section is a new history entry (see `address::show`).
     // A link's `run=1` is not part of the state, so it leaves the address once followed.

@@ -9,15 +9,7 @@ use yew::prelude::*;
 
 use crate::browser::editor_dom;
 use crate::editing;
-
-/// Where the code does not compile, and why.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CodeError {
-    /// 1-based line and column, as CPython reports them.
-    pub line: u32,
-    pub col: u32,
-    pub message: String,
-}
+use crate::ui::state::program::CodeError;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -103,30 +95,18 @@ pub fn code_editor(props: &Props) -> Html {
         let wrong = error.is_some_and(|e| e.line as usize == n);
         html! { <span class={classes!("editor-ln", wrong.then_some("wrong"))}>{ n }</span> }
     });
-    let message = error.map(|e| {
-        // Right under the line it is about, from its column (at most 40 columns in, so it stays
-        // on screen), the way CPython's caret points at it.
-        let style = format!("--line: {}; --col: {}", e.line, (e.col.max(1) - 1).min(40));
-        html! {
-            <div class="editor-error" data-testid="error" data-line={e.line.to_string()}
-                data-col={e.col.to_string()} role="alert" {style}>
-                { format!("↑ line {}, column {}: {}", e.line, e.col, e.message) }
-            </div>
-        }
-    });
     html! {
-        <div class={classes!("editor", error.is_some().then_some("has-error"))}
-            style={format!("--lines: {lines}; --cols: {cols}")}>
+        <div class={classes!("editor", error.is_some().then_some("has-error"))}>
             <div class="editor-gutter" aria-hidden="true">{ for gutter }</div>
             <div class="editor-body">
                 <pre class="editor-highlight" data-testid="code"><code>{ props.children.clone() }{ "\n" }</code></pre>
                 <textarea name="code" class="editor-input" ref={props.textarea.clone()}
                     spellcheck="false" autocomplete="off" autocapitalize="off" autocorrect="off"
                     wrap="off" readonly={props.readonly} aria-label="Python code"
+                    rows={(lines + 1).to_string()} cols={(cols + 2).to_string()}
                     aria-describedby={props.described_by.clone()}
                     aria-invalid={error.is_some().then_some("true")}
                     defaultvalue={props.text.clone()} {oninput} {onkeydown} />
-                { for message }
             </div>
         </div>
     }

@@ -129,8 +129,11 @@ pub fn console() -> Html {
         Some(moment) => format!("{badge} · at {}", secs_spaced(moment.at)),
         None => badge,
     };
+    // The code does not compile: this is the last good preview, greyed.
+    let stale = live.is_none() && state.program.error.is_some();
     html! {
-        <section class="console-pane pane" aria-labelledby="console-heading">
+        <section class={classes!("console-pane", "pane", stale.then_some("stale-preview"))}
+            data-stale={stale.then_some("true")} aria-labelledby="console-heading">
             <div class="pane-head">
                 <h2 id="console-heading">{ "Console" }</h2>
                 <span class={classes!("badge", format!("badge-{source}"))}>{ badge }</span>
@@ -143,6 +146,16 @@ pub fn console() -> Html {
                 }
                 { for lines }
                 { ending }
+                if phase != Phase::Running && state.view.cursor.is_none() {
+                    // The program's warnings, as CPython writes them to stderr after the output
+                    // (the same for the ideal and the real run: they depend on the code).
+                    { for state.run.ideal.warnings.iter().map(|w| html! {
+                        <li class="console-warning" data-testid="warning">
+                            <span class="t" aria-hidden="true">{ "⚠" }</span>
+                            <span class="text">{ w.clone() }</span>
+                        </li>
+                    }) }
+                }
             </ol>
             if let Some(live) = live.filter(|l| phase == Phase::Done && l.trace.lines.iter().any(|line| line.late.is_some())) {
                 <p class="console-foot">

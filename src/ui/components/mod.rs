@@ -5,7 +5,6 @@
 //! component would cost the wasm its own copy of Yew's component machinery.
 
 pub mod app;
-#[allow(dead_code)] // Wired into CodeView next (the UI state is being split first).
 pub mod code_editor;
 pub mod code_view;
 pub mod comparison;
@@ -16,6 +15,7 @@ pub mod embed_panel;
 pub mod event_table;
 pub mod export_bar;
 pub mod legend;
+pub mod literal_row;
 pub mod narration;
 pub mod notices;
 pub mod param_input;

@@ -46,14 +46,19 @@ pub fn section_nav(state: &EditView) -> Html {
                     aria-current={is_current.then_some("page")}
                     {onclick}
                 >
-                    <span class="section-num">{ id.section() }</span>
+                    // The gallery's entries are numbered by their heading, not each.
+                    if !matches!(id, ScenarioId::Gallery(_)) {
+                        <span class="section-num">{ id.section() }</span>
+                    }
                     <span class="section-title">{ breakable(id.title()) }</span>
                 </a>
             </li>
         }
     };
-    let (chapter, beyond): (Vec<ScenarioId>, Vec<ScenarioId>) =
+    let (chapter, rest): (Vec<ScenarioId>, Vec<ScenarioId>) =
         ScenarioId::ALL.into_iter().partition(|id| id.section().starts_with("44"));
+    let (gallery, beyond): (Vec<ScenarioId>, Vec<ScenarioId>) =
+        rest.into_iter().partition(|id| matches!(id, ScenarioId::Gallery(_)));
     html! {
         <nav class="sections" aria-label="Chapter sections">
             <h2 class="nav-heading">{ "44 · Async Programming (Intro)" }</h2>
@@ -61,6 +66,10 @@ pub fn section_nav(state: &EditView) -> Html {
             if !beyond.is_empty() {
                 <h2 class="nav-heading">{ "Beyond the chapter" }</h2>
                 <ol class="section-list">{ for beyond.into_iter().map(entry) }</ol>
+            }
+            if !gallery.is_empty() {
+                <h2 class="nav-heading">{ "Gallery: one idea each" }</h2>
+                <ol class="section-list gallery-list">{ for gallery.into_iter().map(entry) }</ol>
             }
         </nav>
     }

@@ -32,7 +32,7 @@ use crate::link::{Link, View, SPEEDS};
 use crate::scenarios::{Scenario, ScenarioId};
 
 use self::net::{NetNews, Online};
-use self::program::Program;
+use self::program::{DraftNote, Program};
 use self::run::{LiveView, Phase, Run};
 use self::urls::UrlEdit;
 use self::view::{PredictEdit, Step, ViewState};
@@ -89,6 +89,20 @@ pub enum Action {
     Scrub(Option<Micros>),
     Step(Step),
     Predict(PredictEdit),
+    /// The editor's text changed (typed, pasted, a key's indentation, Reset).
+    Code(String),
+    /// The typing paused after edit number `n`: run the preview if no edit came since.
+    Preview(u32),
+    /// A literal of the code (`line9`) set from the values panel.
+    Literal {
+        name: String,
+        value: f64,
+    },
+    /// Opening the section found the code typed here last time, and took it.
+    DraftRestored(String),
+    /// A link brought its own code; the person's draft (this text) is kept aside.
+    DraftAside(String),
+    DismissDraftNote,
 }
 
 impl PageState {
@@ -104,10 +118,18 @@ impl PageState {
             state.view.deal(&state.run);
         }
         state.view.scrub_to(&state.run, link.cursor);
-        if link.run {
-            state.reduce_in_place(Action::Run);
-        }
+        state.follow_run_flag(link.run);
         state
+    }
+
+    /// `run=1`: run at once, unless the link carries its own code, which is someone else's and
+    /// may fetch anything: then the preview is shown and the real run waits for a click.
+    fn follow_run_flag(&mut self, run: bool) {
+        if run && self.program.scenario.code.is_some() {
+            self.program.run_waits = true;
+        } else if run && !self.running() {
+            self.reduce_in_place(Action::Run);
+        }
     }
 
     /// The page as a link (what the address bar shows). `run=1` is never part of it: it is an
@@ -159,6 +181,12 @@ impl PageState {
     /// The program changed: the ideal run is recomputed at once and a finished live run, which
     /// showed the old values, is put away.
     fn changed(&mut self) {
+        // Code that does not compile keeps the last good preview, greyed.
+        if self.program.error.is_some() {
+            self.program.stale = true;
+            return;
+        }
+        self.program.stale = false;
         self.run.follow(&self.program.scenario);
         // A moment keeps its time across an edit (to see what the edit changed then).
         self.view.scrub_to(&self.run, self.view.cursor.map(|c| c.at));
@@ -184,8 +212,7 @@ impl PageState {
         match action {
             Action::Open(id) => {
                 if id != self.program.scenario.id {
-                    self.program.scenario = Scenario::new(id);
-                    self.program.drafts.clear();
+                    self.program = Program::new(Scenario::new(id), self.program.lock);
                     self.notices.clear();
                     self.offline_default();
                     self.view.cursor = None;
@@ -198,9 +225,8 @@ impl PageState {
             Action::Load(link) if self.is_echo(&link) => {}
             Action::Load(link) => {
                 if link.scenario != self.program.scenario || link.speed != self.run.speed {
-                    self.program.scenario = link.scenario;
+                    self.program = Program::new(link.scenario, link.lock);
                     self.run.speed = link.speed;
-                    self.program.drafts.clear();
                     self.offline_default();
                     self.changed();
                 }
@@ -210,9 +236,7 @@ impl PageState {
                 if !self.running() {
                     self.view.scrub_to(&self.run, link.cursor);
                 }
-                if link.run && !self.running() {
-                    self.reduce_in_place(Action::Run);
-                }
+                self.follow_run_flag(link.run);
             }
             Action::Type { name, text } if !running => {
                 if self.program.type_text(name, text) {
@@ -239,6 +263,7 @@ impl PageState {
             }
             Action::Run => {
                 if !running {
+                    self.program.run_waits = false;
                     self.program.drop_invalid_drafts();
                     self.run.start();
                     self.view.set_cursor(&self.run, None);
@@ -274,6 +299,25 @@ impl PageState {
             }
             Action::Predict(edit) if !running => self.view.edit_guess(&self.run, edit),
             Action::Predict(_) => {}
+            Action::Code(text) if !running => {
+                self.program.set_text(&text);
+            }
+            Action::Preview(n) if !running && n == self.program.edits && self.program.stale => self.changed(),
+            Action::Literal { name, value } if !running => {
+                if self.program.set_literal(&name, value) {
+                    self.program.error = None;
+                    self.changed();
+                }
+            }
+            Action::Code(_) | Action::Preview(_) | Action::Literal { .. } => {}
+            Action::DraftRestored(text) => {
+                if self.program.set_text(&text) {
+                    self.program.draft_note = Some(DraftNote::Restored);
+                    self.changed();
+                }
+            }
+            Action::DraftAside(text) => self.program.draft_note = Some(DraftNote::SetAside(text)),
+            Action::DismissDraftNote => self.program.draft_note = None,
         }
     }
 }

@@ -16,17 +16,86 @@ pub struct Draft {
     pub error: Option<String>,
 }
 
+/// Where the code does not compile, and why (CPython's words, line and column from 1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeError {
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+/// What the code pane says about the code kept in this browser (`browser::drafts`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftNote {
+    /// Opening the section brought back the code typed here last time.
+    Restored,
+    /// A link opened the section with its own code; the person's draft is kept aside.
+    SetAside(String),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Program {
     pub scenario: Scenario,
     pub drafts: Vec<Draft>,
     /// The code stays as the link has it: no mode or URL change; values stay editable (`lock=1`).
     pub lock: bool,
+    /// The code as typed does not compile: the ideal run shown is the last good one.
+    pub error: Option<CodeError>,
+    /// Counts edits of the text: the preview runs once the typing pauses, for the latest one.
+    pub edits: u32,
+    /// The ideal run shown is of an older text (typing, or a syntax error): shown greyed.
+    pub stale: bool,
+    pub draft_note: Option<DraftNote>,
+    /// A link brought someone else's code and asked to run it: the real run (which may fetch
+    /// URLs) waits for a click.
+    pub run_waits: bool,
+}
+
+/// `text`'s syntax error, if it has one.
+fn syntax_error(text: &str) -> Option<CodeError> {
+    crate::python::Program::compile(text).err().map(|e| CodeError {
+        line: e.pos.line,
+        col: e.pos.col,
+        message: format!("{}: {}", e.kind, e.message),
+    })
 }
 
 impl Program {
     pub(super) fn new(scenario: Scenario, lock: bool) -> Program {
-        Program { scenario, drafts: Vec::new(), lock }
+        let error = scenario.code.as_deref().and_then(syntax_error);
+        Program {
+            scenario,
+            drafts: Vec::new(),
+            lock,
+            error,
+            edits: 0,
+            stale: false,
+            draft_note: None,
+            run_waits: false,
+        }
+    }
+
+    /// The text in the editor changed (true if the code that runs changed). A text that does not
+    /// compile is kept, with its error; the preview then stays the last good one.
+    pub(super) fn set_text(&mut self, text: &str) -> bool {
+        if self.lock || text == self.scenario.python_text() {
+            return false;
+        }
+        self.scenario.set_code(text);
+        self.drafts.clear();
+        self.error = syntax_error(text);
+        self.edits = self.edits.wrapping_add(1);
+        self.stale = true;
+        true
+    }
+
+    /// A value of the values panel that is a literal of the code (`line9`), set by its slider or
+    /// number field (true if the code changed).
+    pub(super) fn set_literal(&mut self, name: &str, value: f64) -> bool {
+        let Some(knob) = self.scenario.knobs().into_iter().find(|k| k.name == name) else { return false };
+        let before = self.scenario.python_text();
+        let rounded = (value * 1e6).round() / 1e6;
+        self.scenario.set_knob(&knob, rounded).is_ok() && self.scenario.python_text() != before
     }
 
     fn spec(&self, name: &str) -> Option<ParamSpec> {
@@ -44,13 +113,25 @@ impl Program {
         match spec.parse(&text) {
             Ok(value) => {
                 let before = self.scenario.get(name);
-                let _ = self.scenario.set(name, value);
+                self.set_named(name, value);
                 self.set_draft(Draft { name: spec.name, text, error: None });
                 before != value
             }
             Err(error) => {
                 self.set_draft(Draft { name: spec.name, text, error: Some(error) });
                 false
+            }
+        }
+    }
+
+    /// Set a named parameter (valid): in the person's own code, by rewriting its literal.
+    fn set_named(&mut self, name: &str, value: f64) {
+        match self.scenario.knobs().into_iter().find(|k| k.name == name && k.named) {
+            Some(knob) => {
+                let _ = self.scenario.set_knob(&knob, value);
+            }
+            None => {
+                let _ = self.scenario.set(name, value);
             }
         }
     }
@@ -78,7 +159,7 @@ impl Program {
             Ok(value) => {
                 self.drafts.retain(|d| d.name != name);
                 if self.scenario.get(name) != value {
-                    let _ = self.scenario.set(name, value);
+                    self.set_named(name, value);
                     return true;
                 }
                 false

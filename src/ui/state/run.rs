@@ -20,13 +20,15 @@ pub struct Ideal {
     pub total: Option<Micros>,
     pub result: Option<CoroResult>,
     pub outcome: RunOutcome,
+    /// What CPython would warn about on stderr (a coroutine never awaited, …).
+    pub warnings: Vec<String>,
 }
 
 impl Ideal {
     pub fn of(scenario: &Scenario) -> Ideal {
         let run = scenario.run_virtual();
         let trace = Shared::new(Trace::of_log(Shared::new(run.events), None, None));
-        Ideal { trace, total: run.total, result: run.result, outcome: run.outcome }
+        Ideal { trace, total: run.total, result: run.result, outcome: run.outcome, warnings: run.warnings }
     }
 }
 
@@ -41,7 +43,8 @@ impl Comparison {
     /// Only sections that have both a sequential and a concurrent mode compare them.
     fn of(scenario: &Scenario, current: &Shared<Ideal>) -> Option<Comparison> {
         let modes = scenario.id.modes();
-        if !(modes.contains(&"sequential") && modes.contains(&"concurrent")) {
+        // A person's own code has one mode: the one they wrote.
+        if scenario.code.is_some() || !(modes.contains(&"sequential") && modes.contains(&"concurrent")) {
             return None;
         }
         let modes = modes

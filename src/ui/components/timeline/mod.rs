@@ -81,6 +81,8 @@ pub fn timeline_view() -> Html {
     let phase = state.phase();
     let running = phase == Phase::Running;
     let live = state.run.live.as_ref();
+    // The code does not compile: this is the last good preview, greyed.
+    let stale = live.is_none() && state.program.error.is_some();
     let main_run = state.shown().clone();
     let main: &Trace = &main_run;
     // Behind a real run, its ideal twin (unless switched off in the view options).
@@ -227,7 +229,8 @@ pub fn timeline_view() -> Html {
     };
 
     html! {
-        <section class="timeline-pane pane" aria-labelledby="timeline-heading">
+        <section class={classes!("timeline-pane", "pane", stale.then_some("stale-preview"))}
+            data-stale={stale.then_some("true")} aria-labelledby="timeline-heading">
             <div class="pane-head">
                 <h2 id="timeline-heading">{ "Timeline" }</h2>
                 <span class={classes!("badge", format!("badge-{source}"))}>

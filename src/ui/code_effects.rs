@@ -1,0 +1,68 @@
+//! What the App does when the code changes, outside the reducer: the live preview once typing
+//! pauses, and each section's code kept in this browser (`browser::drafts`) — saved as it is
+//! typed, brought back when the section opens again, set aside when a link brings other code.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::browser::drafts;
+use crate::ui::context::PageContext;
+use crate::ui::state::Action;
+
+/// How long the typing must pause before the preview runs: short enough that the new timeline is
+/// drawn within 100 ms of the last keystroke, long enough that a burst of keys runs it once.
+const PREVIEW_PAUSE_MS: u32 = 25;
+
+#[hook]
+pub fn use_code_effects(state: &PageContext) {
+    // The preview of the latest edit, once the typing pauses (a newer edit drops the timer).
+    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    {
+        let dispatcher = state.dispatcher();
+        let (edits, stale) = (state.program.edits, state.program.stale);
+        use_effect_with((edits, stale), move |&(edits, stale)| {
+            *timer.borrow_mut() =
+                stale.then(|| Timeout::new(PREVIEW_PAUSE_MS, move || dispatcher.dispatch(Action::Preview(edits))));
+        });
+    }
+
+    // Opening a section (the page, a link, the navigation): a draft kept here for it that differs
+    // from the code shown is brought back when the section opens with its own code, and set aside
+    // (with a way back) when a link brought other code or values.
+    let id = state.program.scenario.id;
+    {
+        let dispatcher = state.dispatcher();
+        let scenario = state.program.scenario.clone();
+        use_effect_with(id, move |id| {
+            let section = id.id();
+            if let Some(draft) = drafts::load(section).filter(|d| *d != scenario.python_text()) {
+                if scenario.is_modified() {
+                    drafts::set_aside(section, Some(&draft));
+                    dispatcher.dispatch(Action::DraftAside(draft));
+                } else {
+                    dispatcher.dispatch(Action::DraftRestored(draft));
+                }
+            }
+        });
+    }
+
+    // Keep the code as it is typed; back to the section's own code (Reset) forgets the draft.
+    // Opening another section never forgets one.
+    let kept: Rc<RefCell<Option<(&'static str, bool)>>> = use_mut_ref(|| None);
+    {
+        let text = state.program.scenario.python_text();
+        let modified = state.program.scenario.is_modified();
+        use_effect_with((id, text, modified), move |(id, text, modified)| {
+            let section = id.id();
+            let before = kept.borrow_mut().replace((section, *modified));
+            if *modified {
+                drafts::save(section, Some(text));
+            } else if before == Some((section, true)) {
+                drafts::save(section, None);
+            }
+        });
+    }
+}
