@@ -5,6 +5,7 @@
 //! `browser` and `ui` exist only on wasm32; they are the only code that touches the browser.
 
 pub mod decimal;
+pub mod deflate;
 pub mod engine;
 pub mod highlight;
 pub mod link;
