@@ -856,7 +856,7 @@ mod tests {
         assert!(state.embed && state.lock);
         let hash = state.link().to_hash();
         assert!(!hash.contains("run="), "the address bar never keeps run=1: {hash}");
-        assert!(hash.contains("ideal=0&compare=0&embed=1&lock=1&v=1"), "{hash}");
+        assert!(hash.contains("ideal=0&compare=0&embed=1&lock=1&v=2"), "{hash}");
         // A link pasted into the open page runs too, but never twice at once.
         let idle = page("#/gather");
         let ran = reduce(idle, Action::Load(link::decode("#/gather?a=0.5&run=1")));
