@@ -2,7 +2,8 @@
 //! carries (`link.rs`, `code=`).
 //!
 //! Hand-written rather than a crate because every byte of wasm counts (the site is at its size
-//! cap; README "Links" has the figures). It stays in the pure core, synchronous, because a link is
+//! cap): measured on the release site, it adds about 2.0 kB brotli, `miniz_oxide` 10.6 kB
+//! (README "Links" has the figures). It stays in the pure core, synchronous, because a link is
 //! decoded synchronously (the browser's `CompressionStream` is async and would leave the core
 //! holding bytes it cannot read natively).
 //!
@@ -44,7 +45,7 @@ const DIST_EXTRA: [u8; 30] =
     [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 
 /// The order in which a dynamic block gives the code lengths of its code-length code.
-const CODE_LENGTH_ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+const CODE_LENGTH_ORDER: [u8; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
 /// The longest match LZ77 may write, and how far back it may point.
 const MAX_MATCH: usize = 258;
@@ -192,7 +193,7 @@ fn dynamic_codes(bits: &mut Bits) -> Result<(Huffman, Huffman), InflateError> {
     }
     let mut lengths = [0u8; 19];
     for &symbol in &CODE_LENGTH_ORDER[..code_lengths] {
-        lengths[symbol] = bits.bits(3)? as u8;
+        lengths[usize::from(symbol)] = bits.bits(3)? as u8;
     }
     let length_code = Huffman::new(&lengths)?;
     let mut lengths = [0u8; 286 + 30];

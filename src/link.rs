@@ -393,8 +393,8 @@ pub fn decode(hash: &str) -> Link {
 /// async (a stream), while a link is encoded and decoded synchronously, here in the pure core,
 /// on every edit and on every address the page is given; with it, the core would hold bytes it
 /// cannot read, and native tests could not check that a link round-trips. The hand-written codec
-/// (`crate::deflate`) measured smaller in the wasm than the `miniz_oxide` crate (README "Links"
-/// has the figures).
+/// (`crate::deflate`) adds about 2.0 kB brotli to the site, the `miniz_oxide` crate 10.6 kB
+/// (README "Links" has the figures).
 fn encode_code(code: &str) -> String {
     base64url(&crate::deflate::deflate(code.as_bytes()))
 }
