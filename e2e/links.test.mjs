@@ -134,7 +134,7 @@ test('edited values, mode, speed and view survive the trip through a link into a
   const link = page.url();
   assert.equal(
     link,
-    `${server.url}#/say-hello?alice=1.5&bob=0.25&charlie=3.1&mode=sequential&speed=5&ideal=0&compare=0&v=1`,
+    `${server.url}#/say-hello?alice=1.5&bob=0.25&charlie=3.1&mode=sequential&speed=5&ideal=0&compare=0&v=2`,
   );
   const shown = await readState(page);
   assert.equal(shown.comparison, false, 'compare=0 hides the comparison');
