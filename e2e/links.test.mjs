@@ -134,7 +134,7 @@ test('edited values, mode, speed and view survive the trip through a link into a
   const link = page.url();
   assert.equal(
     link,
-    `${server.url}#/say-hello?alice=1.5&bob=0.25&charlie=3.1&mode=sequential&speed=5&ideal=0&compare=0&v=1`,
+    `${server.url}#/say-hello?alice=1.5&bob=0.25&charlie=3.1&mode=sequential&speed=5&ideal=0&compare=0&v=2`,
   );
   const shown = await readState(page);
   assert.equal(shown.comparison, false, 'compare=0 hides the comparison');
@@ -162,7 +162,7 @@ test('run=1 runs the shared state on open, then leaves the address bar', async (
   assert.deepEqual(ended.lines, ['Hello, Bob!', 'Hello, Alice!', 'Hello, Charlie!']);
   const hash = await hashOf(page);
   assert.ok(!hash.includes('run='), `run=1 is an instruction, not a state: the address bar now shows ${hash}`);
-  assert.match(hash, /^#\/say-hello\?alice=0\.4&bob=0\.2&charlie=0\.6&mode=concurrent&speed=20&ideal=1&compare=1&v=1$/);
+  assert.match(hash, /^#\/say-hello\?alice=0\.4&bob=0\.2&charlie=0\.6&mode=concurrent&speed=20&ideal=1&compare=1&v=2$/);
   // A reload (the same address) shows the state without running it again.
   await page.reload();
   await expectVisible(page, '[data-testid=run]', 'after a reload', problems);
@@ -283,8 +283,8 @@ const BAD_LINKS = [
   },
   {
     what: 'a link from a newer version',
-    hash: '#/say-hello?alice=0.5&bob=0.3&charlie=0.1&v=2&theme=dark',
-    notice: /newer version of the playground \(v=2\)/,
+    hash: '#/say-hello?alice=0.5&bob=0.3&charlie=0.1&v=3&theme=dark',
+    notice: /newer version of the playground \(v=3\)/,
     section: 'say-hello',
     values: { alice: '0.5' },
   },
@@ -314,7 +314,7 @@ for (const bad of BAD_LINKS) {
     // The address bar now holds the corrected link, in place: Back leaves the page rather than
     // returning to the bad link.
     const hash = await hashOf(page);
-    assert.match(hash, new RegExp(`^#/${bad.section}\\?.*&v=1$`));
+    assert.match(hash, new RegExp(`^#/${bad.section}\\?.*&v=2$`));
     const historyLength = await page.evaluate(() => history.length);
     if (!bad.fetch) {
       // And it runs.
@@ -354,7 +354,7 @@ test('Share copies the link, confirms it, and the copied link opens the same sta
   await page.locator('input[name=share-run]').check();
   await page.waitForFunction(() => document.querySelector('[data-testid=share-panel] [data-testid=copy-status]')?.dataset.state === 'copied');
   const withRun = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(withRun, `${server.url}#/gather?a=0.3&b=0.2&speed=1&ideal=1&run=1&v=1`);
+  assert.equal(withRun, `${server.url}#/gather?a=0.3&b=0.2&speed=1&ideal=1&run=1&v=2`);
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('[data-testid=share-panel]').count(), 0, 'Escape closes the panel');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'share', 'focus returns to Share');
@@ -410,11 +410,11 @@ test('Embed gives an <iframe> that works inside a course page, with lock and run
   await page.locator('[data-testid=embed]').click();
   const code = page.locator('[data-testid=embed-code]');
   let snippet = await code.inputValue();
-  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#\/say-hello\?alice=0\.3&amp;bob=0\.2&amp;charlie=0\.1&amp;mode=concurrent&amp;speed=1&amp;ideal=1&amp;compare=1&amp;embed=1&amp;v=1" title="async playground: 44\.2 Basic example" width="100%" height="\d+"/);
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#\/say-hello\?alice=0\.3&amp;bob=0\.2&amp;charlie=0\.1&amp;mode=concurrent&amp;speed=1&amp;ideal=1&amp;compare=1&amp;embed=1&amp;v=2" title="async playground: 44\.2 Basic example" width="100%" height="\d+"/);
   await page.locator('input[name=embed-lock]').check();
   await page.locator('input[name=embed-run]').check();
   snippet = await code.inputValue();
-  assert.match(snippet, /&amp;run=1&amp;embed=1&amp;lock=1&amp;v=1"/);
+  assert.match(snippet, /&amp;run=1&amp;embed=1&amp;lock=1&amp;v=2"/);
   await page.locator('[data-testid=embed-panel] [data-testid=copy]').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=embed-panel] [data-testid=copy-status]')?.dataset.state === 'copied');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
@@ -471,10 +471,10 @@ test('embed mode shows only the code, controls and timeline; lock=1 keeps the mo
   assert.ok(present.code && present.timeline && present.run && present.speed, JSON.stringify(present));
   assert.equal(present.modeDisabled, true, 'lock=1 keeps the mode');
   assert.equal(present.title, '44.2 Basic example');
-  assert.equal(present.full, `${server.url}#/say-hello?alice=0.3&bob=0.2&charlie=0.1&mode=sequential&speed=1&ideal=1&compare=1&v=1`, 'the way out opens the same state, unlocked');
+  assert.equal(present.full, `${server.url}#/say-hello?alice=0.3&bob=0.2&charlie=0.1&mode=sequential&speed=1&ideal=1&compare=1&v=2`, 'the way out opens the same state, unlocked');
   // The values stay editable, and the address keeps embed=1&lock=1 (a reload stays embedded).
   await setValue(page, 'bob', '0.4');
-  assert.match(await hashOf(page), /bob=0\.4&.*&embed=1&lock=1&v=1$/);
+  assert.match(await hashOf(page), /bob=0\.4&.*&embed=1&lock=1&v=2$/);
   const ran = await runToEnd(page, problems);
   assert.deepEqual(ran.lines, ['Hello, Alice!', 'Hello, Bob!', 'Hello, Charlie!']);
   await screenshot(page, 'links-embed-mode');
@@ -523,10 +523,10 @@ test('under /some/sub/path/: a shared link opens there, runs, and Share links ba
   await page.locator('[data-testid=share]').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=share-panel] [data-testid=copy-status]')?.dataset.state === 'copied');
   const shared = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(shared, `${subServer.url}#/gather?a=0.3&b=0.1&speed=20&ideal=1&v=1`);
+  assert.equal(shared, `${subServer.url}#/gather?a=0.3&b=0.1&speed=20&ideal=1&v=2`);
   const fresh = await open(t, shared);
   assert.deepEqual((await readState(fresh.page)).values, { a: '0.3', b: '0.1' });
-  const embedded = await open(t, shared.replace('&v=1', '&embed=1&v=1'));
+  const embedded = await open(t, shared.replace('&v=2', '&embed=1&v=2'));
   assert.equal(await embedded.page.locator('[data-testid=section-link]').count(), 0);
   assert.deepEqual(subServer.notFound, [], 'every asset was found under the sub-path');
   noProblems(problems);

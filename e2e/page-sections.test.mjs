@@ -353,7 +353,7 @@ test('links: values survive a reload; a broken link opens the default section wi
   assert.match(notice, /Speed 7 is not available: using 5×/);
   assert.equal(await page.locator('[data-testid=section-link][aria-current=page]').getAttribute('data-id'), 'say-hello');
   assert.equal(await page.locator('input[name=alice]').inputValue(), '0');
-  assert.match(await page.evaluate(() => location.hash), /^#\/say-hello\?alice=0&bob=1&charlie=3&mode=concurrent&speed=5&ideal=1&compare=1&v=1$/, 'the address is corrected');
+  assert.match(await page.evaluate(() => location.hash), /^#\/say-hello\?alice=0&bob=1&charlie=3&mode=concurrent&speed=5&ideal=1&compare=1&v=2$/, 'the address is corrected');
   assert.deepEqual(problems, []);
 });
 

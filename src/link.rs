@@ -2,7 +2,10 @@
 //! path:
 //!
 //! `#/<section>?<param>=<value>&…&mode=<mode>&url=<address>&…&speed=<n>&ideal=<0|1>&compare=<0|1>`
-//! `[&run=1][&embed=1][&lock=1]&v=1` ⇄ `Link`. README.md "Links" documents it with examples.
+//! `[&run=1][&embed=1][&lock=1][&code=<program>]&v=2` ⇄ `Link`. README.md "Links" documents it
+//! with examples. `code=` (version 2) is a person's own program: its UTF-8 text compressed with raw
+//! DEFLATE (`crate::deflate`) and written in base64url without padding, so it needs no escaping and
+//! other tools can write one with their standard library (README has a Python and a node one-liner).
 //!
 //! Pure (no browser): `browser::address` reads and writes the address bar and calls these. Decoding
 //! never fails, because a link is something people paste, edit by hand, cut in half in an email and
@@ -14,9 +17,22 @@ use crate::engine::value::py_number;
 use crate::engine::{micros_from_secs, secs_from_micros, Micros};
 use crate::scenarios::{ParamSpec, Scenario, ScenarioId};
 
-/// The link format's version, written as `v=1`; a later format can still read old links (their
-/// missing keys mean what they meant in version 1).
-pub const VERSION: u32 = 1;
+/// The link format's version, written as `v=2`; a later format can still read old links (their
+/// missing keys mean what they meant in their version). Version 2 added `code=`; a link that says
+/// `v=1` is read exactly as version 1 read it (`tests/link_golden.rs`), so `code=` there is an
+/// unknown key, as it always was.
+pub const VERSION: u32 = 2;
+
+/// The longest program a link carries, in bytes of UTF-8 source: longer than any program a person
+/// writes to learn asyncio, short enough that inflating a hostile link costs little (`inflate`
+/// stops there, so a "zip bomb" in `code=` is cut off at this size).
+pub const MAX_CODE_BYTES: usize = 64 * 1024;
+
+/// The longest `code=` value read, in characters: what the page writes for a program of
+/// `MAX_CODE_BYTES` even if it does not compress at all (stored blocks: 65,546 bytes, 87,395
+/// characters of base64url), and far below what browsers keep of an address (Chromium: 2 MB).
+/// Longer values are refused before any decoding.
+pub const MAX_CODE_CHARS: usize = 90_000;
 
 /// The speeds a run can go at (the speed `<select>` offers exactly these).
 pub const SPEEDS: [u32; 5] = [1, 2, 5, 10, 20];
@@ -131,6 +147,12 @@ impl Link {
             if on {
                 pairs.push((key, flag(true)));
             }
+        }
+        // The person's own program, after every setting: the longest value, so a link cut short
+        // loses (part of) it rather than the settings, and a reader sees the settings first. The
+        // values and mode above are still written: they are the section's code to go back to.
+        if let Some(code) = &scenario.code {
+            pairs.push(("code", encode_code(code)));
         }
         // Last: a link that was cut short is missing its `v`, which tells a reader something.
         pairs.push(("v", VERSION.to_string()));
@@ -265,7 +287,7 @@ pub fn decode(hash: &str) -> Link {
     if let Some((_, value)) = entries.iter().rev().find(|(key, _)| key == "v") {
         let raw = value.as_deref().unwrap_or("");
         match raw.parse::<u32>() {
-            Ok(VERSION) => {}
+            Ok(known @ 1..=VERSION) => version = known,
             Ok(newer) if newer > VERSION => {
                 version = newer;
                 notices.push(format!(
@@ -325,6 +347,7 @@ pub fn decode(hash: &str) -> Link {
             "run" => decode_flag("run", raw, &mut link.run, &mut notices),
             "embed" => decode_flag("embed", raw, &mut link.embed, &mut notices),
             "lock" => decode_flag("lock", raw, &mut link.lock, &mut notices),
+            "code" if version >= 2 => link.scenario.code = decode_code(raw.unwrap_or(""), &mut notices),
             _ => match id.params().iter().find(|p| p.name == key) {
                 Some(spec) => {
                     let value = decode_value(spec, raw, &mut notices);
@@ -367,6 +390,81 @@ pub fn decode(hash: &str) -> Link {
     }
     link.notices = notices;
     link
+}
+
+/// A program as a `code=` value: raw DEFLATE in base64url, no padding.
+///
+/// Why not the browser's `CompressionStream('deflate-raw')`, which the page has for free: it is
+/// async (a stream), while a link is encoded and decoded synchronously, here in the pure core,
+/// on every edit and on every address the page is given; with it, the core would hold bytes it
+/// cannot read, and native tests could not check that a link round-trips. The hand-written codec
+/// (`crate::deflate`) adds about 2.0 kB brotli to the site, the `miniz_oxide` crate 10.6 kB
+/// (README "Links" has the figures).
+fn encode_code(code: &str) -> String {
+    base64url(&crate::deflate::deflate(code.as_bytes()))
+}
+
+/// The program a `code=` value holds, or `None` with a notice: the section's own code is shown.
+fn decode_code(raw: &str, notices: &mut Vec<String>) -> Option<String> {
+    use crate::deflate::InflateError;
+    let problem = if raw.len() > MAX_CODE_CHARS {
+        "too long to be read".to_string()
+    } else {
+        match from_base64url(raw).map(|bytes| crate::deflate::inflate(&bytes, MAX_CODE_BYTES)) {
+            None => "not base64url".to_string(),
+            Some(Ok(source)) => match String::from_utf8(source) {
+                Ok(code) => return Some(code),
+                Err(_) => "not UTF-8 text".to_string(),
+            },
+            Some(Err(InflateError::Truncated)) => "cut off".to_string(),
+            Some(Err(InflateError::Invalid)) => "damaged (not raw DEFLATE)".to_string(),
+            Some(Err(InflateError::TooLong)) => format!("longer than {} KiB", MAX_CODE_BYTES / 1024),
+        }
+    };
+    notices.push(format!("The program in this link (code=) is {problem}: showing the section's own code."));
+    None
+}
+
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// RFC 4648's base64url without `=` padding: letters, digits, `-` and `_`, none of which a link
+/// escapes.
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let group = chunk.iter().enumerate().fold(0u32, |group, (i, &b)| group | u32::from(b) << (16 - 8 * i));
+        // 1, 2 or 3 bytes are 2, 3 or 4 characters.
+        for i in 0..=chunk.len() {
+            out.push(char::from(BASE64URL[(group >> (18 - 6 * i)) as usize & 63]));
+        }
+    }
+    out
+}
+
+/// Bytes from base64url, with or without padding. Plain base64's `+` and `/` are read too (a tool
+/// may write them), and a space as `+` (which the link's unescaping turned it into). `None` when
+/// it is not base64.
+fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    let (mut pending, mut bits) = (0u32, 0);
+    for c in text.trim_end_matches('=').bytes() {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' | b'+' | b' ' => 62,
+            b'_' | b'/' => 63,
+            _ => return None,
+        };
+        pending = (pending << 6 | u32::from(value)) & 0xFFFF;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((pending >> bits) as u8);
+        }
+    }
+    // One character alone in its group of four holds 6 bits: less than a byte.
+    (bits < 6).then_some(out)
 }
 
 /// `a`, `"a" and "b" are`, `"a", "b", "c" and 2 more are`: a few names, never a flood.
@@ -664,8 +762,8 @@ fn is_format_key(key: &str) -> bool {
 }
 
 /// The keys every section understands (besides its parameters).
-const GENERAL_KEYS: [&str; 12] =
-    ["mode", "url", "speed", "ideal", "compare", "table", "predict", "t", "run", "embed", "lock", "v"];
+const GENERAL_KEYS: [&str; 13] =
+    ["mode", "url", "speed", "ideal", "compare", "table", "predict", "t", "run", "embed", "lock", "code", "v"];
 
 fn has_escape_of(text: &str, codes: &[&str]) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -798,18 +896,18 @@ mod tests {
         scenario.set("alice", 1.5).unwrap();
         assert_eq!(
             encode(&scenario, 20),
-            "#/say-hello?alice=1.5&bob=1&charlie=3&mode=concurrent&speed=20&ideal=1&compare=1&v=1"
+            "#/say-hello?alice=1.5&bob=1&charlie=3&mode=concurrent&speed=20&ideal=1&compare=1&v=2"
         );
-        assert_eq!(encode(&Scenario::new(ScenarioId::Gather), 1), "#/gather?a=1&b=2&speed=1&ideal=1&v=1");
+        assert_eq!(encode(&Scenario::new(ScenarioId::Gather), 1), "#/gather?a=1&b=2&speed=1&ideal=1&v=2");
         let mut link = Link::new(Scenario::new(ScenarioId::Gather), 5);
         link.view.ideal = false;
         (link.run, link.embed, link.lock) = (true, true, true);
-        assert_eq!(link.to_hash(), "#/gather?a=1&b=2&speed=5&ideal=0&run=1&embed=1&lock=1&v=1");
+        assert_eq!(link.to_hash(), "#/gather?a=1&b=2&speed=5&ideal=0&run=1&embed=1&lock=1&v=2");
         let mut fetch = Scenario::new(ScenarioId::FetchUrls);
         fetch.urls = vec!["https://example.org/a?x=1&y=2".into(), "sample-api/users/ada".into()];
         assert_eq!(
             encode(&fetch, 1),
-            "#/fetch-urls?latency=0.3&timeout=10&mode=sequential&url=https://example.org/a?x=1%26y=2&url=sample-api/users/ada&speed=1&ideal=1&compare=1&v=1"
+            "#/fetch-urls?latency=0.3&timeout=10&mode=sequential&url=https://example.org/a?x=1%26y=2&url=sample-api/users/ada&speed=1&ideal=1&compare=1&v=2"
         );
     }
 
@@ -820,7 +918,7 @@ mod tests {
         let snippet = embed_snippet("https://host.example/sub/path/", &link);
         assert!(
             snippet.starts_with(
-                "<iframe src=\"https://host.example/sub/path/#/gather?a=1&amp;b=2&amp;speed=2&amp;ideal=1&amp;embed=1&amp;lock=1&amp;v=1\" title=\"async playground: 44.4.1 asyncio.gather()\""
+                "<iframe src=\"https://host.example/sub/path/#/gather?a=1&amp;b=2&amp;speed=2&amp;ideal=1&amp;embed=1&amp;lock=1&amp;v=2\" title=\"async playground: 44.4.1 asyncio.gather()\""
             ),
             "{snippet}"
         );
@@ -920,10 +1018,14 @@ mod tests {
         let link = decode("#/gather?run=maybe&embed=1");
         assert!(!link.run && link.embed);
         assert!(link.notices[0].contains("run=maybe is neither 1 nor 0"), "{:?}", link.notices);
-        let link = decode("#/gather?a=1&v=2&colour=red&theme=dark");
+        let link = decode("#/gather?a=1&v=3&colour=red&theme=dark");
         assert_eq!(link.scenario.get("a"), 1.0);
         assert_eq!(link.notices.len(), 2, "{:?}", link.notices);
-        assert!(link.notices[0].contains("newer version") && link.notices[0].contains("v=2"), "{:?}", link.notices);
+        assert!(link.notices[0].contains("newer version") && link.notices[0].contains("v=3"), "{:?}", link.notices);
+        for version in ["1", "2", "01"] {
+            assert!(decode(&format!("#/gather?v={version}")).notices.is_empty(), "v={version}");
+        }
+        assert_eq!(decode("#/gather?v=0").notices.len(), 1);
         assert!(link.notices[1].contains("\"colour\" and \"theme\" are not used"), "{:?}", link.notices);
         let link = decode("#/gather?v=banana");
         assert!(link.notices[0].contains("not a version"), "{:?}", link.notices);
@@ -1046,6 +1148,59 @@ mod tests {
         // Garbage in a hash never panics.
         let link = decode("#/%FF%FE?%=%&&=&a=%C3");
         assert_eq!(link.scenario.id, DEFAULT_SECTION);
+    }
+
+    #[test]
+    fn base64url_is_rfc_4648_without_padding() {
+        assert_eq!(base64url(b""), "");
+        assert_eq!(base64url(b"f"), "Zg");
+        assert_eq!(base64url(b"fo"), "Zm8");
+        assert_eq!(base64url(b"foo"), "Zm9v");
+        assert_eq!(base64url(&[0xfb, 0xff, 0xbf]), "-_-_");
+        let all: Vec<u8> = (0..=255).collect();
+        for n in 0..all.len() {
+            assert_eq!(from_base64url(&base64url(&all[n..])).as_deref(), Some(&all[n..]), "{n}");
+        }
+        // Padding, plain base64's `+` and `/`, and a `+` the link read as a space.
+        assert_eq!(from_base64url("Zg=="), Some(b"f".to_vec()));
+        assert_eq!(from_base64url("+/+/"), Some(vec![0xfb, 0xff, 0xbf]));
+        assert_eq!(from_base64url(" /+/"), Some(vec![0xfb, 0xff, 0xbf]));
+        for bad in ["A", "Zm9vA", "Zg=x", "a.b", "é"] {
+            assert_eq!(from_base64url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_program_round_trips_and_a_bad_one_says_what_is_wrong() {
+        let mut link = Link::new(Scenario::new(ScenarioId::Gather), 1);
+        link.scenario.code = Some("print('héllo')\n".to_string());
+        let hash = link.to_hash();
+        assert!(hash.starts_with("#/gather?a=1&b=2&speed=1&ideal=1&code=") && hash.ends_with("&v=2"), "{hash}");
+        assert_eq!(decode(&hash), link);
+        let problem = |code: &str| {
+            let link = decode(&format!("#/gather?code={code}"));
+            assert_eq!((link.scenario.code, link.notices.len()), (None, 1), "{code}");
+            link.notices[0].clone()
+        };
+        assert!(problem("a.b").contains("not base64url"));
+        assert!(problem("_____w").contains("damaged"));
+        assert!(problem(&encode_code("print(1)\n")[..4]).contains("cut off"));
+        assert!(problem(&base64url(&crate::deflate::deflate(b"\xff"))).contains("not UTF-8"));
+        let over = base64url(&crate::deflate::deflate(&[b' '; MAX_CODE_BYTES + 1]));
+        assert!(problem(&over).contains("longer than 64 KiB"), "{}", problem(&over));
+        assert!(problem(&"A".repeat(MAX_CODE_CHARS + 1)).contains("too long"));
+        // The longest program, incompressible (stored): its link is within `MAX_CODE_CHARS`.
+        let mut seed = 1u32;
+        let noise: String = (0..MAX_CODE_BYTES)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from(b' ' + (seed >> 16) as u8 % 95)
+            })
+            .collect();
+        link.scenario.code = Some(noise);
+        let hash = link.to_hash();
+        assert!(hash.len() - 50 < MAX_CODE_CHARS, "{}", hash.len());
+        assert_eq!(decode(&hash), link);
     }
 
     #[test]

@@ -33,6 +33,12 @@ fn cases(with_network: bool) -> Vec<Scenario> {
         if (id == ScenarioId::FetchUrls) != with_network {
             continue;
         }
+        // The gallery's programs are run by CPython on a virtual clock (the differential corpus);
+        // here time is real, scaled down, and their deliberate ties (two waits ending together)
+        // may come out in either order.
+        if matches!(id, ScenarioId::Gallery(_)) {
+            continue;
+        }
         let modes: Vec<&str> = if id.modes().is_empty() { vec![""] } else { id.modes().to_vec() };
         for mode in modes {
             let mut scenario = Scenario::new(id);

@@ -15,6 +15,7 @@
 //! ```
 #![cfg(not(target_arch = "wasm32"))]
 
+use async_playground::deflate::deflate;
 use async_playground::link::{decode, encode, Link, SPEEDS};
 use async_playground::scenarios::{Scenario, ScenarioId};
 use std::time::{Duration, Instant};
@@ -122,7 +123,7 @@ fn keys() -> Vec<String> {
     let mut keys: Vec<String> =
         ScenarioId::ALL.iter().flat_map(|id| id.params().iter().map(|p| p.name.to_string())).collect();
     keys.extend(
-        ["mode", "speed", "v", "url", "ideal", "compare", "run", "embed", "lock", "", "charl", "MODE", "a b"]
+        ["mode", "speed", "v", "url", "ideal", "compare", "run", "embed", "lock", "code", "", "charl", "MODE", "a b"]
             .map(String::from),
     );
     keys
@@ -199,7 +200,53 @@ fn value() -> impl Strategy<Value = String> {
         2 => "[0-9.,eE+x-]{0,10}",
         1 => percent_junk(),
         1 => any::<String>(),
+        2 => code_value(),
     ]
+}
+
+/// What may follow `code=`: a real program's stream (whole, cut, or with bytes changed: the
+/// inflater's fuzzing through links), base64url of junk, or characters base64 doesn't have.
+fn code_value() -> impl Strategy<Value = String> {
+    let program = prop_oneof![
+        any::<String>().prop_map(String::into_bytes),
+        "(print\\(\"[a-z ]{0,12}\"\\)\n){1,20}".prop_map(String::into_bytes),
+        proptest::collection::vec(any::<u8>(), 0..200),
+    ];
+    let stream = (
+        program,
+        any::<prop::sample::Index>(),
+        proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..3),
+    )
+        .prop_map(|(program, cut, changes)| {
+            let mut stream = deflate(&program);
+            for (at, byte) in changes {
+                let i = at.index(stream.len());
+                stream[i] ^= byte;
+            }
+            if cut.index(4) == 0 {
+                stream.truncate(cut.index(stream.len() + 1));
+            }
+            base64url(&stream)
+        });
+    prop_oneof![
+        4 => stream,
+        1 => proptest::collection::vec(any::<u8>(), 0..300).prop_map(|junk| base64url(&junk)),
+        1 => "[A-Za-z0-9_+/= -]{0,40}",
+        1 => "AwA|_____w|A|==|7cGBAAAAAMMg1vlL_CBVAQ[A]{0,80}wA0",
+    ]
+}
+
+/// base64url without padding, as links write it.
+fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let group = chunk.iter().enumerate().fold(0u32, |g, (i, &b)| g | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(group >> (18 - 6 * i)) as usize & 63]));
+        }
+    }
+    out
 }
 
 fn key() -> impl Strategy<Value = String> {
@@ -241,15 +288,17 @@ fn link_shaped() -> impl Strategy<Value = String> {
         })
 }
 
-/// A valid link: any section, any value inside each range, any mode, any speed.
+/// A valid link: any section, any value inside each range, any mode, any speed, and sometimes a
+/// program of its own.
 fn valid_link() -> impl Strategy<Value = String> {
     (
         0..ScenarioId::ALL.len(),
         proptest::collection::vec(0.0..=1.0f64, 3),
         any::<prop::sample::Index>(),
         0..SPEEDS.len(),
+        proptest::option::weighted(0.3, prop_oneof![any::<String>(), "(print\\([0-9a-z+*]{1,10}\\)\n){1,10}"]),
     )
-        .prop_map(|(section, fractions, mode, speed)| {
+        .prop_map(|(section, fractions, mode, speed, code)| {
             let id = ScenarioId::ALL[section];
             let mut scenario = Scenario::new(id);
             for (spec, fraction) in id.params().iter().zip(fractions) {
@@ -260,6 +309,7 @@ fn valid_link() -> impl Strategy<Value = String> {
                 let mode: &str = mode.get::<&str>(id.modes());
                 scenario.set_mode(mode).expect("a mode of the section");
             }
+            scenario.code = code;
             encode(&scenario, SPEEDS[speed])
         })
 }

@@ -1,6 +1,6 @@
 //! Round-trip properties of the link codec (`link::Link::to_hash` ⇄ `link::decode`), with proptest:
 //! every state the page can be in (section, every value in its range, mode, 44.3's URL list,
-//! speed, view options, run/embed/lock) is written as a link that decodes to exactly that state,
+//! speed, view options, run/embed/lock, a person's own program: any UTF-8 text) is written as a link that decodes to exactly that state,
 //! quietly; the link uses only characters an address bar keeps as they are; and whatever a link
 //! decodes to is itself a state that round-trips.
 //!
@@ -41,6 +41,18 @@ fn url() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A person's own program (`Scenario::code`): mostly none, else any UTF-8 text (control
+/// characters, astral planes, nothing at all), or code-like text that compresses.
+fn own_code() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        3 => Just(None),
+        1 => any::<String>().prop_map(Some),
+        1 => "(async def [a-z]{1,6}\\(\\):\n    await asyncio\\.sleep\\([0-9.]{1,4}\\)\n    print\\(f?\"[^\"]{0,20}\"\\)\n\n){1,8}"
+            .prop_map(Some),
+        1 => proptest::collection::vec(any::<char>(), 0..600).prop_map(|c| Some(c.into_iter().collect())),
+    ]
+}
+
 /// Any state the page can be in, as a link.
 fn any_link() -> impl Strategy<Value = Link> {
     (0..ScenarioId::ALL.len())
@@ -57,28 +69,32 @@ fn any_link() -> impl Strategy<Value = Link> {
                 select(SPEEDS.to_vec()),
                 any::<[bool; 7]>(),
                 proptest::option::of(0..=async_playground::link::MAX_CURSOR),
+                own_code(),
             )
         })
-        .prop_map(|(id, values, mode, urls, speed, [ideal, compare, table, predict, run, embed, lock], cursor)| {
-            let mut scenario = Scenario::new(id);
-            for (spec, value) in id.params().iter().zip(values) {
-                // A person means 0, not -0 (which the link would write "-0" and read back as 0).
-                let value = if value == 0.0 { 0.0 } else { value };
-                scenario.set(spec.name, value).expect("a value inside the range");
-            }
-            if !id.modes().is_empty() {
-                let modes = id.modes();
-                scenario.set_mode(modes[mode.index(modes.len())]).expect("a mode of the section");
-            }
-            if id == ScenarioId::FetchUrls {
-                scenario.urls = urls;
-            }
-            let mut link = Link::new(scenario, speed);
-            // Only 44.2 and 44.3 write `compare`: elsewhere it stays at its default.
-            link.view = View { ideal, compare: compare || !compares(id), table };
-            (link.run, link.embed, link.lock, link.predict, link.cursor) = (run, embed, lock, predict, cursor);
-            link
-        })
+        .prop_map(
+            |(id, values, mode, urls, speed, [ideal, compare, table, predict, run, embed, lock], cursor, code)| {
+                let mut scenario = Scenario::new(id);
+                for (spec, value) in id.params().iter().zip(values) {
+                    // A person means 0, not -0 (which the link would write "-0" and read back as 0).
+                    let value = if value == 0.0 { 0.0 } else { value };
+                    scenario.set(spec.name, value).expect("a value inside the range");
+                }
+                if !id.modes().is_empty() {
+                    let modes = id.modes();
+                    scenario.set_mode(modes[mode.index(modes.len())]).expect("a mode of the section");
+                }
+                if id == ScenarioId::FetchUrls {
+                    scenario.urls = urls;
+                }
+                scenario.code = code;
+                let mut link = Link::new(scenario, speed);
+                // Only 44.2 and 44.3 write `compare`: elsewhere it stays at its default.
+                link.view = View { ideal, compare: compare || !compares(id), table };
+                (link.run, link.embed, link.lock, link.predict, link.cursor) = (run, embed, lock, predict, cursor);
+                link
+            },
+        )
 }
 
 /// What `location.hash` gives back unchanged (nothing the browser would percent-encode).
@@ -96,7 +112,9 @@ proptest! {
         prop_assert_eq!(&decoded, &link, "{}", hash);
         prop_assert!(hash.chars().all(address_bar_safe), "{}", hash);
         prop_assert!(hash.starts_with(&format!("#/{}?", link.scenario.id.id())), "{}", hash);
-        prop_assert!(hash.ends_with("&v=1"), "{}", hash);
+        prop_assert!(hash.ends_with("&v=2"), "{}", hash);
+        // `code=` exactly when the state holds a program of its own.
+        prop_assert_eq!(hash.contains("&code="), link.scenario.code.is_some(), "{}", hash);
     }
 
     #[test]

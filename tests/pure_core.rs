@@ -25,7 +25,7 @@ fn the_pure_core_imports_nothing_from_the_browser_and_reads_no_clock() {
     for dir in ["engine", "scenarios", "report", "python"] {
         rust_files(&root.join(dir), &mut files);
     }
-    for file in ["link.rs", "highlight.rs"] {
+    for file in ["link.rs", "deflate.rs", "highlight.rs"] {
         if root.join(file).exists() {
             files.push(root.join(file));
         }

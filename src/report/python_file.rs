@@ -10,7 +10,12 @@ use crate::scenarios::{sample_api, Scenario, ScenarioId};
 /// `async-playground-44.2-say-hello`: the stem of every exported file of this section.
 pub fn file_stem(scenario: &Scenario) -> String {
     let section = scenario.id.section().to_ascii_lowercase();
-    format!("async-playground-{section}-{}", scenario.id.id())
+    let id = scenario.id.id();
+    // `gallery-lock`, not `gallery-gallery-lock`.
+    if id.starts_with(&section) {
+        return format!("async-playground-{id}");
+    }
+    format!("async-playground-{section}-{id}")
 }
 
 /// The script: a header saying what it is and how to reproduce it on the page (`link`), then the

@@ -197,7 +197,7 @@ fn links_carry_the_view_and_run_on_open_once() {
     assert!(state.view.embed && state.program.lock);
     let hash = state.link().to_hash();
     assert!(!hash.contains("run="), "the address bar never keeps run=1: {hash}");
-    assert!(hash.contains("ideal=0&compare=0&embed=1&lock=1&v=1"), "{hash}");
+    assert!(hash.contains("ideal=0&compare=0&embed=1&lock=1&v=2"), "{hash}");
     // A link pasted into the open page runs too, but never twice at once.
     let idle = page("#/gather");
     let ran = reduce(idle, Action::Load(link::decode("#/gather?a=0.5&run=1")));
