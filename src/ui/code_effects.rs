@@ -36,7 +36,7 @@ pub fn use_code_effects(state: &PageContext) {
     {
         let dispatcher = state.dispatcher();
         let scenario = state.program.scenario.clone();
-        use_effect_with(id, move |id| {
+        use_effect_with((id, state.program.opened), move |(id, _)| {
             let section = id.id();
             if let Some(draft) = drafts::load(section).filter(|d| *d != scenario.python_text()) {
                 if scenario.is_modified() {

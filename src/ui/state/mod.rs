@@ -212,7 +212,7 @@ impl PageState {
         match action {
             Action::Open(id) => {
                 if id != self.program.scenario.id {
-                    self.program = Program::new(Scenario::new(id), self.program.lock);
+                    self.program = self.program.opening(Scenario::new(id), self.program.lock);
                     self.notices.clear();
                     self.offline_default();
                     self.view.cursor = None;
@@ -225,7 +225,7 @@ impl PageState {
             Action::Load(link) if self.is_echo(&link) => {}
             Action::Load(link) => {
                 if link.scenario != self.program.scenario || link.speed != self.run.speed {
-                    self.program = Program::new(link.scenario, link.lock);
+                    self.program = self.program.opening(link.scenario, link.lock);
                     self.run.speed = link.speed;
                     self.offline_default();
                     self.changed();

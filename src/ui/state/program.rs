@@ -49,6 +49,8 @@ pub struct Program {
     /// A link brought someone else's code and asked to run it: the real run (which may fetch
     /// URLs) waits for a click.
     pub run_waits: bool,
+    /// Counts the times a section or link was opened: each is when a kept draft is looked at.
+    pub opened: u32,
 }
 
 /// `text`'s syntax error, if it has one.
@@ -72,7 +74,13 @@ impl Program {
             stale: false,
             draft_note: None,
             run_waits: false,
+            opened: 0,
         }
+    }
+
+    /// The program a section or link opens, in place of this one.
+    pub(super) fn opening(&self, scenario: Scenario, lock: bool) -> Program {
+        Program { opened: self.opened.wrapping_add(1), ..Program::new(scenario, lock) }
     }
 
     /// The text in the editor changed (true if the code that runs changed). A text that does not
