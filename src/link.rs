@@ -188,18 +188,18 @@ pub fn embed_snippet(page_url: &str, link: &Link) -> String {
 fn embed_height(link: &Link) -> u32 {
     let id = link.scenario.id;
     let down_to_the_timeline = match id {
-        ScenarioId::Coroutine => 820,
-        ScenarioId::SayHello => 1060,
-        ScenarioId::FetchUrls => 1640,
-        ScenarioId::Gather => 1000,
-        ScenarioId::Background => 990,
-        ScenarioId::ContextManager => 910,
-        ScenarioId::CpuVsIo => 1180,
-        ScenarioId::Stress => 1630,
+        ScenarioId::Coroutine => 870,
+        ScenarioId::SayHello => 1110,
+        ScenarioId::FetchUrls => 1690,
+        ScenarioId::Gather => 1050,
+        ScenarioId::Background => 1040,
+        ScenarioId::ContextManager => 960,
+        ScenarioId::CpuVsIo => 1230,
+        ScenarioId::Stress => 1680,
         // The code pane grows with the code: about 21 px a line, beside a run panel of ~600 px.
         ScenarioId::Code | ScenarioId::Gallery(_) => {
             let lines = link.scenario.python_text().lines().count() as u32;
-            (420 + 21 * lines).max(900)
+            (470 + 21 * lines).max(950)
         }
     };
     let comparison = if id == ScenarioId::SayHello && link.view.compare { 290 } else { 0 };

@@ -12,7 +12,10 @@ use crate::editing::Edit;
 pub fn apply(textarea: &HtmlTextAreaElement, edit: &Edit) {
     let document = web_sys::window().and_then(|w| w.document());
     let before = document.as_ref().and_then(|d| d.active_element());
-    let _ = textarea.focus();
+    // No scrolling to the editor: the person may be sliding a value far below it.
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = textarea.focus_with_options(&options);
     let _ = textarea.set_selection_range(edit.replace.start as u32, edit.replace.end as u32);
     let typed = document
         .and_then(|d| d.dyn_into::<HtmlDocument>().ok())
@@ -26,9 +29,16 @@ pub fn apply(textarea: &HtmlTextAreaElement, edit: &Edit) {
         }
     }
     let _ = textarea.set_selection_range(edit.selection.start as u32, edit.selection.end as u32);
-    if let Some(element) = before.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        if !element.is_same_node(Some(textarea)) {
+    // Focus goes back: to the field or slider that made the change, or nowhere (a change the page
+    // made by itself must not leave the caret in the editor, where the next Tab would indent).
+    let body = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body());
+    match before.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        Some(element) if element.is_same_node(Some(textarea)) => {}
+        Some(element) if !body.as_ref().is_some_and(|b| element.is_same_node(Some(b))) => {
             let _ = element.focus();
+        }
+        _ => {
+            let _ = textarea.blur();
         }
     }
 }

@@ -155,7 +155,9 @@ pub fn code_view() -> Html {
                     { "This link carries its own code, so it did not run by itself: the timeline is its ideal preview. Read the code, then press Run to run it for real (it may fetch URLs)." }
                 </p>
             }
-            <CodeEditor text={AttrValue::from(text)} {on_input} readonly={state.lock || state.running}
+            // The textarea holds the code that runs; a value's field may show other text while it
+            // is being typed (`1.`, or a wrong entry with its message), drawn over it.
+            <CodeEditor text={AttrValue::from(state.scenario.python_text())} {on_input} readonly={state.lock || state.running}
                 {error} textarea={textarea.clone()} described_by="code-note code-keys"
                 document={AttrValue::from(state.scenario.id.id())}>
                 { for rendered }

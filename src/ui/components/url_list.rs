@@ -97,6 +97,14 @@ pub fn url_list() -> Html {
     if !is_fetch {
         return Html::default();
     }
+    if state.scenario.code.is_some() {
+        // The person's own code has its own list: edited there, in the code.
+        return html! {
+            <section class="urls pane" data-testid="url-list">
+                <p class="pane-note">{ "Your code has its own URL list: edit it in the code. Reset to the chapter's code to get this list back." }</p>
+            </section>
+        };
+    }
 
     let locked = state.running || state.lock;
     let urls = &state.scenario.urls;

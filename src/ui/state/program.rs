@@ -195,7 +195,7 @@ impl Program {
     /// An edit of 44.3's URL list (true if the list changed). Refused in another section, in a
     /// locked link, or when `check` refuses it.
     pub(super) fn edit_urls(&mut self, edit: UrlEdit) -> bool {
-        if self.scenario.id != ScenarioId::FetchUrls || self.lock {
+        if self.scenario.id != ScenarioId::FetchUrls || self.lock || self.scenario.code.is_some() {
             return false;
         }
         if check(&self.scenario.urls, &edit).is_err() {
