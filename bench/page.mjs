@@ -13,7 +13,7 @@ import { launchBrowser, REPO_ROOT } from '../e2e/helpers.mjs';
 import { startServer } from '../e2e/serve.mjs';
 
 const DIST = path.resolve(REPO_ROOT, process.env.BENCH_DIST ?? 'dist-bench');
-// BENCH_ONLY=ready,timeline (any of size ready timers tasks virtual memory timeline) measures only
+// BENCH_ONLY=ready,timeline (any of size ready timers tasks virtual memory edit timeline) measures only
 // those: for a quick before/after of one change. The full table is without it.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const wanted = (part) => !only || only.has(part);
@@ -147,6 +147,44 @@ try {
     figure('memory growth, 1,000 runs vs 1 (wasm + JS heap)', (after1000 - after1) / 1e6, 'MB', 1);
   }
   await context.close();
+
+  // 9. The editor's live preview (issue 15: ≤ 100 ms from the last keystroke to the new ideal
+  // timeline for chapter-size programs): a key typed into the textarea (a comment, so the program
+  // is the person's own from then on), until the preview's console shows the edit's line count…
+  // measured in the page from the keydown to the frame after the timeline's redraw.
+  if (wanted('edit')) {
+    const editPage = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+    const keystroke = async (hash, probe) => {
+      await editPage.goto(`${server.url}${hash}`, { waitUntil: 'load' });
+      await editPage.waitForSelector('textarea[name=code]');
+      const times = [];
+      for (let i = 0; i < 5; i++) {
+        await editPage.locator('textarea[name=code]').focus();
+        await editPage.keyboard.press('Control+End');
+        // `print(i)` at the end: the preview's console gets one more line when it is redrawn.
+        const before = await editPage.locator(probe).count();
+        await editPage.evaluate(() => { window.__t0 = performance.now(); });
+        await editPage.keyboard.insertText(`print(${i})\n`);
+        const ms = await editPage.evaluate(async ({ probe, before }) => {
+          await new Promise((resolve) => {
+            const check = () => (document.querySelectorAll(probe).length > before ? resolve() : requestAnimationFrame(check));
+            check();
+          });
+          await new Promise((r) => requestAnimationFrame(() => r()));
+          return performance.now() - window.__t0;
+        }, { probe, before });
+        times.push(ms);
+      }
+      return times;
+    };
+    const chapter = [];
+    for (const section of ['say-hello', 'gather', 'background', 'context-manager', 'coroutine']) {
+      chapter.push(median(await keystroke(`#/${section}`, '[data-testid=ideal-line]')));
+    }
+    figure('keystroke → new preview, chapter sections (slowest median of 5)', Math.max(...chapter), 'ms', 100, chapter.map((x) => x.toFixed(0)).join(' '));
+    const big = await keystroke('#/many-tasks?n=10000', '[data-testid=ideal-line]');
+    figure('keystroke → new preview, 10,000 tasks (median of 5)', median(big), 'ms', 400, big.map((x) => x.toFixed(0)).join(' '));
+  }
 
   // 7-8. The 10,000-lane timeline, in a browser whose frames are not held to 60 Hz: a frame's
   // time is then what it costs (scroll event, re-render of the rows in view, style, layout,

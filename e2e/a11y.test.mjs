@@ -159,3 +159,26 @@ test('thousands of tasks: the table renders its first rows, more on request; the
   await checkAxe(page, 'many-tasks with 2,000 tasks and the table');
   assert.deepEqual(problems, []);
 });
+
+test('the editor: axe-clean with a syntax error and on "Your code"; reachable and left with the keyboard alone', async (t) => {
+  const { page } = await open(t);
+  await openSection(page, 'code');
+  await checkAxe(page, 'Your code (idle)');
+  // Keyboard only: Tab from the page's start reaches the editor; typing edits; Esc then Tab leaves.
+  await page.locator('body').focus();
+  let reached = false;
+  for (let i = 0; i < 80 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = (await page.evaluate(() => document.activeElement?.getAttribute('name'))) === 'code';
+  }
+  assert.ok(reached, 'Tab reaches textarea[name=code]');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('print(');
+  await page.locator('[data-testid=code] [data-testid=error]').waitFor();
+  await checkAxe(page, 'Your code with a syntax error');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'code', 'Esc, then Tab leaves the editor');
+  await openSection(page, 'gallery-queue');
+  await checkAxe(page, 'a gallery program (idle)');
+});

@@ -117,8 +117,8 @@ test('the code survives a reload; a link wins over a draft, which is offered bac
   await code.waitFor();
   await page.waitForFunction((text) => document.querySelector('textarea[name=code]')?.value === text, edited);
   await page.goto(site.url + '#/say-hello');
+  await page.waitForFunction(() => document.querySelector('textarea[name=code]')?.value.includes('say_hello'));
   await page.goto(site.url + '#/gather');
-  await page.reload();
   await page.waitForFunction((text) => document.querySelector('textarea[name=code]')?.value === text, edited);
   assert.ok(await page.locator('[data-testid=draft-restored][data-state=restored]').isVisible(), 'the page says the draft was restored');
 

@@ -138,7 +138,8 @@ pub fn console() -> Html {
                 <h2 id="console-heading">{ "Console" }</h2>
                 <span class={classes!("badge", format!("badge-{source}"))}>{ badge }</span>
             </div>
-            <ol class="console" data-source={source} aria-live={(phase == Phase::Running).then_some("polite")}>
+            // Focusable: a long output scrolls, and a keyboard user must be able to scroll it too.
+            <ol class="console" tabindex="0" aria-labelledby="console-heading" data-source={source} aria-live={(phase == Phase::Running).then_some("polite")}>
                 if empty {
                     <li class="console-empty">
                         { if phase == Phase::Running || state.view.cursor.is_some() { "(nothing printed yet)" } else { "(this run prints nothing)" } }

@@ -16,8 +16,13 @@ pub fn section_intro(state: &EditView) -> Html {
             </h1>
             <p class="intro-text">{ id.intro() }</p>
             <p class="how">
-                { "Edit any " }<span class="how-value">{ "highlighted number" }</span>
-                { " in the code (type, ↑/↓, or drag sideways), then press " }<kbd>{ "Run" }</kbd>
+                if id.params().is_empty() {
+                    { "Edit the code (the timeline follows as you type), or its numbers in the Values panel, then press " }
+                } else {
+                    { "Edit the code, or any " }<span class="how-value">{ "highlighted number" }</span>
+                    { " in it (type, ↑/↓, or drag sideways), then press " }
+                }
+                <kbd>{ "Run" }</kbd>
                 { " to run it on your browser's real event loop." }
             </p>
         </header>
