@@ -84,6 +84,8 @@ test('a syntax error is shown where it is, the last good timeline stays, and the
   const { page, problems } = await open(t, '#/say-hello');
   const code = editor(page);
   const good = await code.inputValue();
+  // The timeline is drawn a frame after the page is ready (README "Hooks"): wait for it.
+  await page.locator('[data-testid=segment]').first().waitFor();
   const segments = await page.locator('[data-testid=segment]').count();
   await code.fill(good.replace('async def main():', 'async def main(:'));
   const error = page.locator('[data-testid=error]');
