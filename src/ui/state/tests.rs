@@ -301,3 +301,49 @@ fn the_list_is_locked_while_running_and_in_a_locked_link() {
     let locked = reduce(page("#/fetch-urls?lock=1"), Action::Urls(UrlEdit::Remove(0)));
     assert_eq!(locked.program.scenario.urls.len(), 3);
 }
+
+#[wasm_bindgen_test]
+fn typing_code_previews_once_the_typing_pauses_and_a_syntax_error_keeps_the_last_good_run() {
+    let state = page("#/gather");
+    let good = state.program.scenario.python_text();
+    let lines_before: Vec<String> = shown_lines(&state).iter().map(|l| l.to_string()).collect();
+    // A text that does not compile: its error, the last good preview kept and stale.
+    let broken = reduce(state, Action::Code(good.replace("async def main():", "async def main(:")));
+    let error = broken.program.error.clone().expect("a syntax error");
+    assert!(error.message.starts_with("SyntaxError"), "{error:?}");
+    assert!(broken.program.stale);
+    let edits = broken.program.edits;
+    let still = reduce(broken, Action::Preview(edits));
+    assert!(still.program.stale, "no preview of code that does not compile");
+    assert_eq!(shown_lines(&still), lines_before);
+    // Fixed, with another print: the preview waits for the pause, then shows it.
+    let fixed = reduce(still, Action::Code(format!("{good}print('more')\n")));
+    assert!(fixed.program.error.is_none() && fixed.program.stale);
+    let older = reduce(fixed.clone(), Action::Preview(fixed.program.edits - 1));
+    assert!(older.program.stale, "an older edit's pause does nothing");
+    let shown = reduce(fixed.clone(), Action::Preview(fixed.program.edits));
+    assert!(!shown.program.stale);
+    assert_eq!(shown_lines(&shown).last(), Some(&"more"));
+    assert!(shown.link().to_hash().contains("code="), "the link carries the person's code");
+}
+
+#[wasm_bindgen_test]
+fn a_link_with_code_previews_but_does_not_run_by_itself() {
+    let mut link = link::decode("#/code?run=1");
+    link.scenario.set_code("print('hi')\n");
+    let state = PageState::from_link(Link { run: true, ..link });
+    assert!(state.program.run_waits && !state.running(), "run=1 with code waits for a click");
+    assert_eq!(shown_lines(&state), ["hi"], "its preview is there");
+    let ran = reduce(state, Action::Run);
+    assert!(ran.running() && !ran.program.run_waits);
+}
+
+#[wasm_bindgen_test]
+fn a_literal_of_the_code_is_set_from_the_values_panel() {
+    let state = page("#/code");
+    let knob = state.program.scenario.knobs().into_iter().find(|k| !k.named).expect("a literal");
+    let line = knob.line.expect("in the code") as usize;
+    let set = reduce(state, Action::Literal { name: knob.name.clone(), value: 0.25 });
+    let text = set.program.scenario.python_text();
+    assert!(text.lines().nth(line - 1).is_some_and(|l| l.contains("0.25")), "{text}");
+}
