@@ -243,3 +243,24 @@ fn a_coroutine_never_awaited_is_warned_about() {
     assert_eq!(run.lines(), ["done"]);
     assert_eq!(run.warnings, ["RuntimeWarning: coroutine 'sleep' was never awaited"]);
 }
+
+/// A person's program that never yields, or recurses forever, is stopped with a message naming
+/// its line; the preview (which runs on every pause in typing) does not hang.
+#[test]
+fn a_program_that_never_yields_is_stopped_with_its_line() {
+    for (code, expected) in [
+        (
+            "import asyncio\n\nasync def main():\n    while True:\n        pass\n\nasyncio.run(main())\n",
+            "3000000 steps without an await",
+        ),
+        ("def f():\n    return f()\n\nf()\n", "RecursionError"),
+    ] {
+        let mut scenario = Scenario::new(ScenarioId::Code);
+        scenario.set_code(code);
+        let started = std::time::Instant::now();
+        let run = scenario.run_virtual();
+        let told = format!("{:?}", run.result);
+        assert!(told.contains(expected), "{told}");
+        eprintln!("{expected}: stopped after {:?}", started.elapsed());
+    }
+}

@@ -103,6 +103,11 @@ impl Drop for Started {
 }
 
 impl Started {
+    /// Allow at most `steps` steps between two turns of the loop (`interp::STEP_BUDGET` unless set).
+    pub fn set_step_budget(&self, steps: u64) {
+        self.interp.step_budget.set(steps);
+    }
+
     /// Warnings so far (`RuntimeWarning: coroutine 'greet' was never awaited`…).
     pub fn warnings(&self) -> Vec<String> {
         let mut w = self.report.borrow().warnings.clone();

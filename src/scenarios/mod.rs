@@ -398,6 +398,12 @@ impl Scenario {
         let clock = VirtualClock::new(Rc::new(move |url: &str| me.simulated_reply(url)));
         let aio = Aio::new(Rc::new(clock.clone()));
         let started = self.start(&aio);
+        // A person's code is previewed on every pause in typing: a loop that never awaits must
+        // be stopped in a blink there, not after the real run's 30,000,000 steps (seconds in the
+        // page, on every keystroke). The chapter's own code (44.5's busy loop) keeps the full budget.
+        if self.code.is_some() {
+            started.run.set_step_budget(PREVIEW_STEP_BUDGET);
+        }
         let root = &started.root;
         // Generous limits: the largest values allowed end far sooner; a limit hit is reported.
         let outcome = clock.run(3_600_000_000, 10_000_000);
@@ -411,6 +417,10 @@ impl Scenario {
         VirtualRun { events, total, outcome, result, warnings }
     }
 }
+
+/// Steps a person's code may take between two turns of the loop on the virtual clock (see
+/// `Scenario::run_virtual`): about 0.1 s natively, a few tenths in the page.
+pub const PREVIEW_STEP_BUDGET: u64 = 3_000_000;
 
 /// A section's program started on a loop: its root task, and the interpreter's run, which lives as
 /// long as this does (dropping it ends the run and frees it).
