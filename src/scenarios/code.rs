@@ -150,9 +150,9 @@ impl Scenario {
         }
         let in_code: Vec<usize> = named.iter().map(|(i, _)| *i).collect();
         for (index, spec) in params.iter().enumerate() {
-            // A parameter of the section's code that the person's text no longer has is gone;
-            // one that never was in the code (44.3's latency) stays.
-            if !in_code.contains(&index) && !self.is_modified_away(index) {
+            // `named` is the section's own code: a parameter of it that the person's text no longer
+            // has is gone; one that never was in the code (44.3's latency) stays.
+            if !in_code.contains(&index) {
                 knobs.push(Knob {
                     name: spec.name.to_string(),
                     label: spec.label.to_string(),
@@ -165,15 +165,6 @@ impl Scenario {
             }
         }
         knobs
-    }
-
-    /// Parameter `index` is in the section's code, but not in the person's text.
-    fn is_modified_away(&self, index: usize) -> bool {
-        let name = self.id.params()[index].name;
-        self.code.is_some()
-            && python::source(&Scenario { code: None, ..self.clone() })
-                .iter()
-                .any(|p| matches!(p, CodePiece::Param { name: n, .. } if *n == name))
     }
 
     /// A person's `code` cut so that each named parameter it still has (with the value it runs

@@ -52,17 +52,16 @@ pub fn use_code_effects(state: &PageContext) {
     // Keep the code as it is typed; back to the section's own code (Reset) forgets the draft.
     // Opening another section never forgets one.
     let kept: Rc<RefCell<Option<(&'static str, bool)>>> = use_mut_ref(|| None);
-    {
-        let text = state.program.scenario.python_text();
-        let modified = state.program.scenario.is_modified();
-        use_effect_with((id, text, modified), move |(id, text, modified)| {
-            let section = id.id();
-            let before = kept.borrow_mut().replace((section, *modified));
-            if *modified {
-                drafts::save(section, Some(text));
-            } else if before == Some((section, true)) {
-                drafts::save(section, None);
-            }
-        });
-    }
+    // Keyed by the scenario itself: the App renders on every frame of a run, and the text and
+    // whether it is modified are worked out only when the program changed.
+    use_effect_with(state.program.scenario.clone(), move |scenario| {
+        let section = scenario.id.id();
+        let modified = scenario.is_modified();
+        let before = kept.borrow_mut().replace((section, modified));
+        if modified {
+            drafts::save(section, Some(&scenario.python_text()));
+        } else if before == Some((section, true)) {
+            drafts::save(section, None);
+        }
+    });
 }
