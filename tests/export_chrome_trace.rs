@@ -177,7 +177,17 @@ fn any_text_survives_the_escaping() {
     for (i, text) in nasty.iter().enumerate() {
         log.push(Event { at: i as u64 * 10, task: 0, kind: EventKind::Printed { text: text.to_string() } });
     }
-    log.push(Event { at: 60, task: 0, kind: EventKind::Suspended { on: nasty[1].into(), due: Some(100) } });
+    log.push(Event {
+        at: 60,
+        task: 0,
+        kind: EventKind::Suspended {
+            on: nasty[1].into(),
+            due: Some(100),
+            awaits: vec![],
+            resource: None,
+            stack: vec![],
+        },
+    });
     log.push(Event { at: 100, task: 0, kind: EventKind::Resumed });
     log.push(Event { at: 120, task: 0, kind: EventKind::Failed { error: nasty[2].into() } });
     let timeline = Timeline::from_events(&log, None);

@@ -17,7 +17,7 @@ use std::task::{Context, Poll, Waker};
 use futures::future::LocalBoxFuture;
 use futures::FutureExt;
 
-use super::event::{Event, EventKind, TaskId};
+use super::event::{Event, EventKind, Place, TaskId};
 use super::runtime::Runtime;
 use super::value::{py_number, PyValue};
 use super::{micros_from_secs, Micros};
@@ -81,7 +81,13 @@ struct Inner {
     spawned_alive: Cell<usize>,
     /// Set by `close()`: the run is over and nothing of it may run again.
     closed: Cell<bool>,
+    /// Where the current task is stopped (its coroutine chain), asked at each suspension: the
+    /// interpreter knows its frames, the loop does not.
+    locate: RefCell<Option<Locator>>,
 }
+
+/// Gives the current task's coroutine chain, outermost first (`Aio::set_locator`).
+pub type Locator = Rc<dyn Fn() -> Vec<Place>>;
 
 /// A future handed to the runtime, in a slot the `Aio` can empty (`close`).
 type SpawnedSlot = RefCell<Option<LocalBoxFuture<'static, ()>>>;
@@ -143,7 +149,8 @@ impl Task {
     /// `await task`: the task's return value, or its exception.
     pub fn join(&self) -> impl Future<Output = CoroResult> + 'static {
         let name = self.aio.inner.tasks.borrow()[self.id].name.clone();
-        let waiting = Awaiting::new(&self.aio, name, JoinAll::new(&self.aio, vec![self.id]));
+        let mut waiting = Awaiting::new(&self.aio, name, JoinAll::new(&self.aio, vec![self.id]));
+        waiting.awaits = vec![self.id];
         async move {
             let mut results = waiting.await??;
             Ok(results.pop().unwrap_or(PyValue::None))
@@ -158,6 +165,7 @@ impl Task {
     pub fn join_propagating(&self, on: String) -> impl Future<Output = Result<(), Exception>> + 'static {
         let mut waiting = Awaiting::new(&self.aio, on, JoinAll::new(&self.aio, vec![self.id]));
         waiting.cancel_with = vec![self.id];
+        waiting.awaits = vec![self.id];
         async move {
             // The task's own outcome is read by the caller from its Python-side slot.
             match waiting.await? {
@@ -199,7 +207,32 @@ impl Aio {
         cancel_with: Vec<TaskId>,
     ) -> impl Future<Output = Result<F::Output, Exception>> {
         let mut waiting = Awaiting::new(self, on, inner);
+        waiting.awaits = cancel_with.clone();
         waiting.cancel_with = cancel_with;
+        waiting
+    }
+
+    /// A wait on a resource (`res`, see `EventKind::ResourceCreated`): a lock, a queue, an event.
+    pub fn wait_on_resource<F: Future + Unpin>(
+        &self,
+        on: String,
+        inner: F,
+        res: Option<usize>,
+    ) -> impl Future<Output = Result<F::Output, Exception>> {
+        let mut waiting = Awaiting::new(self, on, inner);
+        waiting.resource = res;
+        waiting
+    }
+
+    /// A wait for `awaits` to finish that does not cancel them with it (a `TaskGroup`'s exit).
+    pub fn wait_on_tasks<F: Future + Unpin>(
+        &self,
+        on: String,
+        inner: F,
+        awaits: Vec<TaskId>,
+    ) -> impl Future<Output = Result<F::Output, Exception>> {
+        let mut waiting = Awaiting::new(self, on, inner);
+        waiting.awaits = awaits;
         waiting
     }
 
@@ -301,7 +334,36 @@ impl Aio {
                 spawned: RefCell::new(Vec::new()),
                 spawned_alive: Cell::new(0),
                 closed: Cell::new(false),
+                locate: RefCell::new(None),
             }),
+        }
+    }
+
+    /// Tells the loop how to find where the current task is stopped (see `Suspended::stack`).
+    pub fn set_locator(&self, locate: Locator) {
+        *self.inner.locate.borrow_mut() = Some(locate);
+    }
+
+    fn stack(&self) -> Vec<Place> {
+        let locate = self.inner.locate.borrow().clone();
+        locate.map(|f| f()).unwrap_or_default()
+    }
+
+    /// Records that the current task (or the loop, outside any) did `kind`: a resource's change,
+    /// a warning.
+    pub fn record_here(&self, kind: EventKind) {
+        self.record_on(self.current_task().unwrap_or(0), kind);
+    }
+
+    /// Records `kind` on `task`'s lane, unless the run is closed or its log is being read (a
+    /// coroutine dropped while the run is torn down).
+    pub fn record_on(&self, task: TaskId, kind: EventKind) {
+        if self.inner.closed.get() {
+            return;
+        }
+        let at = self.now();
+        if let Ok(mut events) = self.inner.events.try_borrow_mut() {
+            events.push(Event { at, task, kind });
         }
     }
 
@@ -531,6 +593,7 @@ impl Aio {
             names.join(", ")
         };
         let mut waiting = Awaiting::new(self, format!("gather({shown})"), JoinAll::new(self, ids.clone()));
+        waiting.awaits = ids.clone();
         waiting.cancel_with = ids;
         async move { Ok(PyValue::List(waiting.await??)) }
     }
@@ -667,11 +730,24 @@ pub(super) struct Awaiting<F> {
     cancel_with: Vec<TaskId>,
     /// How long what we wait on should take, when known (a sleep), to record when it is due.
     duration: Option<Micros>,
+    /// The tasks this await waits for (`Suspended::awaits`).
+    awaits: Vec<TaskId>,
+    /// The resource it waits on (`Suspended::resource`).
+    resource: Option<usize>,
 }
 
 impl<F> Awaiting<F> {
     pub(super) fn new(aio: &Aio, on: String, inner: F) -> Self {
-        Awaiting { aio: aio.clone(), on, inner: Some(inner), suspended: false, cancel_with: Vec::new(), duration: None }
+        Awaiting {
+            aio: aio.clone(),
+            on,
+            inner: Some(inner),
+            suspended: false,
+            cancel_with: Vec::new(),
+            duration: None,
+            awaits: Vec::new(),
+            resource: None,
+        }
     }
 }
 
@@ -709,7 +785,14 @@ impl<F: Future + Unpin> Future for Awaiting<F> {
                 if !this.suspended {
                     this.suspended = true;
                     let due = this.duration.map(|d| this.aio.now() + d);
-                    this.aio.record(task, EventKind::Suspended { on: this.on.clone(), due });
+                    let kind = EventKind::Suspended {
+                        on: this.on.clone(),
+                        due,
+                        awaits: this.awaits.clone(),
+                        resource: this.resource,
+                        stack: this.aio.stack(),
+                    };
+                    this.aio.record(task, kind);
                 }
                 Poll::Pending
             }

@@ -33,6 +33,15 @@ pub enum EventKind {
         /// When what it waits on is due (a sleep's deadline), if known: a resume later than this
         /// means the loop was busy, and the timeline shows the difference as lateness.
         due: Option<Micros>,
+        /// The tasks it waits for (`gather`'s children, `await task`, a `TaskGroup`'s tasks,
+        /// `wait_for`'s inner task): the await graph's edges.
+        awaits: Vec<TaskId>,
+        /// The resource it waits on (`ResourceCreated::res`): a lock, a queue, an event…
+        resource: Option<usize>,
+        /// Where it is stopped: its coroutine chain, outermost first (`main` at line 9, then
+        /// `say_hello` at line 5), as `python -m asyncio pstree` prints it. Empty for code that is
+        /// not interpreted Python.
+        stack: Vec<Place>,
     },
     /// What it waited on finished; the task runs again.
     Resumed,
@@ -100,6 +109,101 @@ pub enum EventKind {
     Failed {
         error: String,
     },
+    /// A `Queue`, `Lock`, `Semaphore`, `Event` or `Condition` was made: it gets a lane of its own.
+    ResourceCreated {
+        /// Numbers the run's resources from 0.
+        res: usize,
+        kind: ResourceKind,
+        /// The variable it was assigned to (`lock = asyncio.Lock()`), else its kind and number.
+        name: String,
+        /// A semaphore's permits, a queue's maxsize (0: unbounded); 1 for a lock or a condition.
+        capacity: usize,
+    },
+    /// This task did `op` on a resource (`put`, `get`, `acquire`, `release`, `set`, `clear`,
+    /// `notify`, `task_done`…); its state afterwards.
+    ResourceChanged {
+        res: usize,
+        op: String,
+        /// Items in a queue, permits taken of a semaphore or lock, 1 for an event that is set.
+        level: usize,
+        /// The tasks holding a lock, a semaphore or a condition's lock, in the order they took it.
+        holders: Vec<TaskId>,
+    },
+    /// A warning CPython gives (on stderr) at this moment, in its own words.
+    Warned {
+        kind: WarningKind,
+        text: String,
+        /// The program's line it is about (where the coroutine was made, …).
+        line: Option<u32>,
+    },
+}
+
+/// A line of the program inside a function: one frame of a task's coroutine chain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub function: String,
+    pub line: u32,
+}
+
+/// What kind of object a resource lane shows (its `data-kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResourceKind {
+    Queue,
+    Lock,
+    Semaphore,
+    Event,
+    Condition,
+}
+
+impl ResourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceKind::Queue => "queue",
+            ResourceKind::Lock => "lock",
+            ResourceKind::Semaphore => "semaphore",
+            ResourceKind::Event => "event",
+            ResourceKind::Condition => "condition",
+        }
+    }
+}
+
+/// The warnings the page explains (`[data-testid=warning]`'s `data-kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WarningKind {
+    /// A step held the loop ≥ 100 ms (asyncio debug mode's `Executing <Task …> took 1.003 seconds`).
+    SlowStep,
+    /// `RuntimeWarning: coroutine '…' was never awaited`.
+    NeverAwaited,
+    /// `Task exception was never retrieved`.
+    NeverRetrieved,
+    /// `Task was destroyed but it is pending!`.
+    DestroyedPending,
+    /// `time.sleep` inside `async def`: it blocks the loop.
+    BlockingSleep,
+    /// A `create_task` whose task is thrown away (ruff's RUF006).
+    DanglingTask,
+    /// `await` in a loop, one after another, where `gather` was meant.
+    SequentialAwait,
+    /// A `CancelledError` caught and not raised again.
+    SwallowedCancel,
+    /// `Exception in callback …` (a loop callback raised).
+    CallbackError,
+}
+
+impl WarningKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::SlowStep => "slow-step",
+            WarningKind::NeverAwaited => "never-awaited",
+            WarningKind::NeverRetrieved => "never-retrieved",
+            WarningKind::DestroyedPending => "destroyed-pending",
+            WarningKind::BlockingSleep => "blocking-sleep",
+            WarningKind::DanglingTask => "dangling-task",
+            WarningKind::SequentialAwait => "sequential-await",
+            WarningKind::SwallowedCancel => "swallowed-cancel",
+            WarningKind::CallbackError => "callback-error",
+        }
+    }
 }
 
 impl EventKind {

@@ -13,7 +13,7 @@ pub mod value;
 pub mod virtual_clock;
 
 pub use aio::{Aio, CoroResult, Exception, Task};
-pub use event::{Event, EventKind, TaskId};
+pub use event::{Event, EventKind, Place, ResourceKind, TaskId, WarningKind};
 pub use http::{ClientResponse, ClientSession, GetOptions};
 pub use runtime::{reason_phrase, FetchError, FetchFailure, Fetched, ResponseBody, ResponseHead, Runtime};
 pub use timeline::{Call, Lane, Segment, SegmentKind, Timeline};

@@ -194,7 +194,7 @@ impl Timeline {
             let next = match &event.kind {
                 EventKind::Created { .. } => continue,
                 EventKind::Started | EventKind::Resumed | EventKind::CpuEnded => Open::Running,
-                EventKind::Suspended { on, due } => Open::Waiting(on.clone(), *due),
+                EventKind::Suspended { on, due, .. } => Open::Waiting(on.clone(), *due),
                 EventKind::CpuStarted { call } => Open::Cpu(call.clone()),
                 EventKind::CancelDelivered { at: on } => {
                     cancelled_at[event.task] = on.clone();
@@ -231,6 +231,10 @@ impl Timeline {
                 | EventKind::HttpBody { .. }
                 | EventKind::HttpFailed { .. } => continue,
                 EventKind::CancelRequested { .. } => continue,
+                // Resources have lanes of their own, and warnings a list (`report::insight`).
+                EventKind::ResourceCreated { .. } | EventKind::ResourceChanged { .. } | EventKind::Warned { .. } => {
+                    continue
+                }
                 EventKind::Returned { .. } | EventKind::Cancelled | EventKind::Failed { .. } => {
                     close(lane, &open[event.task], at);
                     let kind = match &event.kind {

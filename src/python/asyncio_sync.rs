@@ -16,7 +16,7 @@ use super::native::{
     ConditionObj, EventObj, FutState, FutureObj, Native, QueueKind, QueueObj, SemaphoreObj, TaskGroupObj, TimeoutObj,
 };
 use super::value::{BuiltinId, Class, Exc, PyResult, Value};
-use crate::engine::micros_from_secs;
+use crate::engine::{micros_from_secs, EventKind, ResourceKind, TaskId};
 
 /// Waits until a `FutureObj` is done.
 struct FutWait(Rc<FutureObj>);
@@ -47,8 +47,8 @@ pub(super) fn native(v: &Value) -> Option<&Native> {
 impl Interp {
     /// `await fut` on a waiter future. On cancellation the future is marked cancelled (unless it
     /// was resolved first) and `CancelledError` is raised here.
-    async fn await_waiter(self: &Rc<Self>, fut: &Rc<FutureObj>, label: String) -> PyResult<()> {
-        let r = self.aio.wait_on(label, FutWait(fut.clone()), vec![]).await;
+    async fn await_waiter(self: &Rc<Self>, fut: &Rc<FutureObj>, label: String, res: Option<usize>) -> PyResult<()> {
+        let r = self.aio.wait_on_resource(label, FutWait(fut.clone()), res).await;
         self.yielded();
         match r {
             Ok(()) => Ok(()),
@@ -80,10 +80,20 @@ impl Interp {
                 ),
             }
         };
+        let resource = match &*class.name {
+            "Queue" | "LifoQueue" | "PriorityQueue" => Some(ResourceKind::Queue),
+            "Lock" => Some(ResourceKind::Lock),
+            "Semaphore" | "BoundedSemaphore" => Some(ResourceKind::Semaphore),
+            "Event" => Some(ResourceKind::Event),
+            "Condition" => Some(ResourceKind::Condition),
+            _ => None,
+        };
+        let res = self.resources.get();
         let obj = match &*class.name {
             "Queue" | "LifoQueue" | "PriorityQueue" => {
                 let maxsize = int_arg("maxsize", 0)?;
                 Native::Queue(QueueObj {
+                    res,
                     items: RefCell::new(VecDeque::new()),
                     maxsize: maxsize.max(0) as usize,
                     getters: RefCell::new(VecDeque::new()),
@@ -101,12 +111,7 @@ impl Interp {
                     },
                 })
             }
-            "Lock" => Native::Semaphore(SemaphoreObj {
-                is_lock: true,
-                bound: None,
-                value: Cell::new(1),
-                waiters: RefCell::new(VecDeque::new()),
-            }),
+            "Lock" => Native::Semaphore(Self::new_lock(res)),
             "Semaphore" | "BoundedSemaphore" => {
                 let value = int_arg("value", 1)?;
                 if value < 0 {
@@ -114,19 +119,23 @@ impl Interp {
                 }
                 let bound = if &*class.name == "BoundedSemaphore" { Some(value as usize) } else { None };
                 Native::Semaphore(SemaphoreObj {
+                    res,
+                    capacity: value as usize,
+                    holders: RefCell::new(Vec::new()),
                     is_lock: false,
                     bound,
                     value: Cell::new(value as usize),
                     waiters: RefCell::new(VecDeque::new()),
                 })
             }
-            "Event" => Native::Event(EventObj::default()),
+            "Event" => Native::Event(EventObj { res, is_set: Cell::new(false), waiters: RefCell::new(Vec::new()) }),
             "Condition" => {
+                // Its own lock shares its number: the condition's lane shows who holds it.
                 let lock = match kw("lock").or_else(|| args.first().cloned()) {
-                    Some(Value::None) | None => self.construct_native(&self.class("Lock"), vec![], vec![])?,
+                    Some(Value::None) | None => Value::Native(Rc::new(Native::Semaphore(Self::new_lock(res)))),
                     Some(l) => l,
                 };
-                Native::Condition(ConditionObj { lock, waiters: RefCell::new(VecDeque::new()) })
+                Native::Condition(ConditionObj { res, lock, waiters: RefCell::new(VecDeque::new()) })
             }
             "Future" => Native::Future(FutureObj::default()),
             "Runner" => Native::Runner,
@@ -144,7 +153,57 @@ impl Interp {
                     .err("NotImplementedError", format!("asyncio.{other}() is not supported by the playground yet"))
             }
         };
+        if let Some(kind) = resource {
+            self.resources.set(res + 1);
+            let name = match self.lane_hint.borrow_mut().take() {
+                Some(name) => name.to_string(),
+                None => format!("{}-{}", kind.as_str(), res + 1),
+            };
+            let capacity = match &obj {
+                Native::Queue(q) => q.maxsize,
+                Native::Semaphore(s) => s.capacity,
+                _ => 1,
+            };
+            self.aio.record_here(EventKind::ResourceCreated { res, kind, name, capacity });
+        }
         Ok(Value::Native(Rc::new(obj)))
+    }
+
+    fn new_lock(res: usize) -> SemaphoreObj {
+        SemaphoreObj {
+            res,
+            capacity: 1,
+            holders: RefCell::new(Vec::new()),
+            is_lock: true,
+            bound: None,
+            value: Cell::new(1),
+            waiters: RefCell::new(VecDeque::new()),
+        }
+    }
+
+    /// Logs a resource's state after `op` by the current task.
+    fn resource_changed(&self, res: usize, op: &str, level: usize, holders: Vec<TaskId>) {
+        self.aio.record_here(EventKind::ResourceChanged { res, op: op.to_string(), level, holders });
+    }
+
+    /// A lock or semaphore was taken (`took`) or given back by the current task.
+    fn sem_changed(&self, s: &SemaphoreObj, took: bool) {
+        let me = self.aio.current_task().unwrap_or(0);
+        {
+            let mut holders = s.holders.borrow_mut();
+            if took {
+                holders.push(me);
+            } else if let Some(i) = holders.iter().position(|&t| t == me) {
+                holders.remove(i);
+            } else if !holders.is_empty() {
+                // A semaphore may be released by a task that did not acquire it.
+                holders.remove(0);
+            }
+        }
+        let level = s.capacity.saturating_sub(s.value.get());
+        let level = if s.is_lock { usize::from(s.value.get() == 0) } else { level };
+        let holders = s.holders.borrow().clone();
+        self.resource_changed(s.res, if took { "acquire" } else { "release" }, level, holders);
     }
 
     /// The method names of the synchronisation objects (for `native_attr`).
@@ -214,6 +273,7 @@ impl Interp {
                 "set" => {
                     if !e.is_set.get() {
                         e.is_set.set(true);
+                        self.resource_changed(e.res, "set", 1, Vec::new());
                         for f in e.waiters.borrow().iter() {
                             f.set(FutState::Done(Value::Bool(true)));
                         }
@@ -221,6 +281,9 @@ impl Interp {
                     Ok(Value::None)
                 }
                 "clear" => {
+                    if e.is_set.get() {
+                        self.resource_changed(e.res, "clear", 0, Vec::new());
+                    }
                     e.is_set.set(false);
                     Ok(Value::None)
                 }
@@ -234,7 +297,7 @@ impl Interp {
                         }
                         let fut = new_fut();
                         e.waiters.borrow_mut().push(fut.clone());
-                        let r = me.await_waiter(&fut, "event.wait()".into()).await;
+                        let r = me.await_waiter(&fut, "event.wait()".into(), Some(e.res)).await;
                         e.waiters.borrow_mut().retain(|f| !Rc::ptr_eq(f, &fut));
                         r.map(|_| Value::Bool(true))
                     }))
@@ -259,11 +322,12 @@ impl Interp {
         if s.is_lock {
             if s.value.get() == 1 && s.waiters.borrow().iter().all(|w| Self::fut_cancelled(w)) {
                 s.value.set(0);
+                self.sem_changed(s, true);
                 return Ok(());
             }
             let fut = new_fut();
             s.waiters.borrow_mut().push_back(fut.clone());
-            let r = self.await_waiter(&fut, label).await;
+            let r = self.await_waiter(&fut, label, Some(s.res)).await;
             s.waiters.borrow_mut().retain(|f| !Rc::ptr_eq(f, &fut));
             if let Err(e) = r {
                 if s.value.get() == 1 {
@@ -272,15 +336,17 @@ impl Interp {
                 return Err(e);
             }
             s.value.set(0);
+            self.sem_changed(s, true);
             return Ok(());
         }
         if !self.sem_locked(s) {
             s.value.set(s.value.get() - 1);
+            self.sem_changed(s, true);
             return Ok(());
         }
         let fut = new_fut();
         s.waiters.borrow_mut().push_back(fut.clone());
-        let r = self.await_waiter(&fut, label).await;
+        let r = self.await_waiter(&fut, label, Some(s.res)).await;
         s.waiters.borrow_mut().retain(|f| !Rc::ptr_eq(f, &fut));
         if let Err(e) = r {
             if matches!(*fut.state.borrow(), FutState::Done(_)) {
@@ -292,6 +358,7 @@ impl Interp {
         if s.value.get() > 0 {
             Self::sem_wake_next(s);
         }
+        self.sem_changed(s, true);
         Ok(())
     }
 
@@ -317,6 +384,7 @@ impl Interp {
                 return self.err("RuntimeError", "Lock is not acquired.");
             }
             s.value.set(1);
+            self.sem_changed(s, false);
             Self::lock_wake_first(s);
             return Ok(());
         }
@@ -326,6 +394,7 @@ impl Interp {
             }
         }
         s.value.set(s.value.get() + 1);
+        self.sem_changed(s, false);
         Self::sem_wake_next(s);
         Ok(())
     }
@@ -369,6 +438,7 @@ impl Interp {
             _ => q.items.borrow_mut().push_back(item),
         }
         q.unfinished.set(q.unfinished.get() + 1);
+        self.resource_changed(q.res, "put", q.items.borrow().len(), Vec::new());
         if q.finished.borrow().is_done() {
             *q.finished.borrow_mut() = new_fut();
         }
@@ -383,6 +453,7 @@ impl Interp {
         };
         match item {
             Some(v) => {
+                self.resource_changed(q.res, "get", q.items.borrow().len(), Vec::new());
                 Self::wakeup_next(&q.putters);
                 Ok(v)
             }
@@ -419,7 +490,7 @@ impl Interp {
                     let Some(Native::Queue(q)) = native(&this2) else { return Ok(Value::None) };
                     if q.unfinished.get() > 0 {
                         let fut = q.finished.borrow().clone();
-                        me.await_waiter(&fut, "queue.join()".into()).await?;
+                        me.await_waiter(&fut, "queue.join()".into(), Some(q.res)).await?;
                     }
                     Ok(Value::None)
                 }))
@@ -432,7 +503,7 @@ impl Interp {
                     while Self::queue_full(q) {
                         let putter = new_fut();
                         q.putters.borrow_mut().push_back(putter.clone());
-                        if let Err(e) = me.await_waiter(&putter, "queue.put()".into()).await {
+                        if let Err(e) = me.await_waiter(&putter, "queue.put()".into(), Some(q.res)).await {
                             q.putters.borrow_mut().retain(|f| !Rc::ptr_eq(f, &putter));
                             if !Self::queue_full(q) && !Self::fut_cancelled(&putter) {
                                 Self::wakeup_next(&q.putters);
@@ -452,7 +523,7 @@ impl Interp {
                     while q.items.borrow().is_empty() {
                         let getter = new_fut();
                         q.getters.borrow_mut().push_back(getter.clone());
-                        if let Err(e) = me.await_waiter(&getter, label.clone()).await {
+                        if let Err(e) = me.await_waiter(&getter, label.clone(), Some(q.res)).await {
                             q.getters.borrow_mut().retain(|f| !Rc::ptr_eq(f, &getter));
                             if !q.items.borrow().is_empty() && !Self::fut_cancelled(&getter) {
                                 Self::wakeup_next(&q.getters);
@@ -508,6 +579,9 @@ impl Interp {
                     _ => 1,
                 };
                 Self::condition_wake(c, n);
+                if let Some(lock) = self.condition_lock(c) {
+                    self.resource_changed(c.res, name, 1, lock.holders.borrow().clone());
+                }
                 Ok(Value::None)
             }
             "wait_for" => {
@@ -542,7 +616,7 @@ impl Interp {
         self.sem_release(lock)?;
         let fut = new_fut();
         c.waiters.borrow_mut().push_back(fut.clone());
-        let waited = self.await_waiter(&fut, "condition.wait()".into()).await;
+        let waited = self.await_waiter(&fut, "condition.wait()".into(), Some(c.res)).await;
         c.waiters.borrow_mut().retain(|f| !Rc::ptr_eq(f, &fut));
         let mut cancelled = waited.is_err();
         loop {
@@ -758,7 +832,16 @@ impl Interp {
                     Ok(())
                 });
             }
-            if let Err(e) = self.await_waiter(&fut, "TaskGroup".into()).await {
+            let ids = waiting.iter().filter_map(|t| match native(t) {
+                Some(Native::Task(t)) => Some(t.task.id()),
+                _ => None,
+            });
+            let waited = self.aio.wait_on_tasks("TaskGroup".into(), FutWait(fut.clone()), ids.collect()).await;
+            self.yielded();
+            if let Err(e) = waited.map_err(|e| {
+                fut.set(FutState::Cancelled);
+                self.engine_exception(e)
+            }) {
                 if !g.aborting.get() {
                     propagate_cancel = Some(e.value.clone());
                     self.taskgroup_abort(g);
@@ -798,7 +881,11 @@ impl Interp {
             TaskEnd(engine_task).await;
             if let Err(e) = callback() {
                 let text = me.to_str(&e.value).unwrap_or_default();
-                me.warnings.borrow_mut().push(format!("Exception in callback: {}: {text}", me.type_name(&e.value)));
+                me.warnings.warn(
+                    crate::engine::WarningKind::CallbackError,
+                    format!("Exception in callback: {}: {text}", me.type_name(&e.value)),
+                    None,
+                );
             }
         });
     }
@@ -937,7 +1024,7 @@ impl Interp {
                 f2.set(FutState::Done(Value::None));
             });
         }
-        self.await_waiter(&fut, "wait(...)".into()).await?;
+        self.await_waiter(&fut, "wait(...)".into(), None).await?;
         let (mut done, mut pending) = (Vec::new(), Vec::new());
         for t in tasks {
             let finished = matches!(native(&t), Some(Native::Task(x)) if x.result.borrow().is_some());
@@ -1014,7 +1101,7 @@ impl Interp {
                                 }
                                 s.clone()
                             };
-                            me.await_waiter(&fut, "as_completed(...)".into()).await?;
+                            me.await_waiter(&fut, "as_completed(...)".into(), None).await?;
                         }
                     }
                 }

@@ -28,7 +28,11 @@ impl Interp {
         self.yielded();
         if let Err(e) = self.call(func, args, vec![]) {
             let text = self.to_str(&e.value).unwrap_or_default();
-            self.warnings.borrow_mut().push(format!("Exception in callback: {}: {text}", self.type_name(&e.value)));
+            self.warnings.warn(
+                crate::engine::WarningKind::CallbackError,
+                format!("Exception in callback: {}: {text}", self.type_name(&e.value)),
+                None,
+            );
         }
     }
 

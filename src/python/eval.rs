@@ -740,16 +740,31 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    /// `name = asyncio.create_task(…)`: the task's lane will be called `name`.
+    /// `name = asyncio.create_task(…)`: the task's lane will be called `name`; `lock =
+    /// asyncio.Lock()` (or `self.lock = …`): the resource's lane will be called `lock`.
     pub fn set_lane_hint(&self, targets: &[Expr], value: &Expr) {
         if let ([target], ExprKind::Call { func, .. }) = (targets, &value.kind) {
-            let creates = match &func.kind {
-                ExprKind::Attribute { attr, .. } => &**attr == "create_task" || &**attr == "ensure_future",
-                ExprKind::Name(n) => &*n.id == "create_task" || &*n.id == "ensure_future",
-                _ => false,
+            let callee = match &func.kind {
+                ExprKind::Attribute { attr, .. } => &**attr,
+                ExprKind::Name(n) => &*n.id,
+                _ => "",
             };
-            if let (true, ExprKind::Name(n)) = (creates, &target.kind) {
-                *self.lane_hint.borrow_mut() = Some(n.id.clone());
+            let creates = matches!(callee, "create_task" | "ensure_future");
+            let makes_resource = matches!(
+                callee,
+                "Queue"
+                    | "LifoQueue"
+                    | "PriorityQueue"
+                    | "Lock"
+                    | "Semaphore"
+                    | "BoundedSemaphore"
+                    | "Event"
+                    | "Condition"
+            );
+            match &target.kind {
+                ExprKind::Name(n) if creates || makes_resource => *self.lane_hint.borrow_mut() = Some(n.id.clone()),
+                ExprKind::Attribute { attr, .. } if makes_resource => *self.lane_hint.borrow_mut() = Some(attr.clone()),
+                _ => {}
             }
         }
     }

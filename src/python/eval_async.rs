@@ -20,18 +20,42 @@ use super::value::{Dict, Exc, Function, PyResult, Value};
 
 /// The future of a coroutine's or generator's body.
 pub fn run_body(interp: Rc<Interp>, frame: Rc<Frame>, def: Rc<FunctionDef>) -> BoxedRun {
-    async move {
-        let result = match &def.lambda_body {
-            Some(body) => interp.eval_a(&frame, body).await,
-            None => match interp.exec_block_a(&frame, &def.body).await {
-                Ok(Flow::Return(v)) => Ok(v),
-                Ok(_) => Ok(Value::None),
-                Err(e) => Err(e),
-            },
-        };
-        result.map_err(|e| interp.add_traceback(e, &frame))
+    let body = {
+        let (interp, frame) = (interp.clone(), frame.clone());
+        async move {
+            let result = match &def.lambda_body {
+                Some(body) => interp.eval_a(&frame, body).await,
+                None => match interp.exec_block_a(&frame, &def.body).await {
+                    Ok(Flow::Return(v)) => Ok(v),
+                    Ok(_) => Ok(Value::None),
+                    Err(e) => Err(e),
+                },
+            };
+            result.map_err(|e| interp.add_traceback(e, &frame))
+        }
+        .boxed_local()
+    };
+    OnStack { interp, frame, inner: body }.boxed_local()
+}
+
+/// Polls a coroutine's (or generator's) body with its frame on `Interp::polling`, so a task that
+/// suspends inside it is logged with where it stopped.
+pub struct OnStack<F> {
+    pub interp: Rc<Interp>,
+    pub frame: Rc<Frame>,
+    pub inner: F,
+}
+
+impl<F: Future + Unpin> Future for OnStack<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = &mut *self;
+        this.interp.polling.borrow_mut().push(this.frame.clone());
+        let r = Pin::new(&mut this.inner).poll(cx);
+        this.interp.polling.borrow_mut().pop();
+        r
     }
-    .boxed_local()
 }
 
 /// A generator expression's generator (or an async comprehension's async generator).

@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ast::{FunctionDef, NameScope};
-use super::native::{Coroutine, GenChannel, Generator, Native};
+use super::native::{Coroutine, GenChannel, Generator, Native, Warnings};
 use super::random::Random;
 use super::value::{
     BuiltinClass, CellRef, Class, Exc, Function, Instance, Namespace, PyResult, TracebackEntry, Value, WeakList,
 };
-use crate::engine::Aio;
+use crate::engine::{Aio, Place};
 
 /// The most items a list, dict or string may hold: memory stays bounded whatever a program does.
 pub const MAX_ITEMS: usize = 10_000_000;
@@ -106,7 +106,12 @@ pub struct Interp {
     pub classes: Classes,
     pub builtins: Rc<Namespace>,
     pub modules: RefCell<HashMap<&'static str, Value>>,
-    pub warnings: Rc<RefCell<Vec<String>>>,
+    pub warnings: Rc<Warnings>,
+    /// The coroutine and generator frames being polled now, outermost first: where the current
+    /// task is stopped when it suspends (`EventKind::Suspended::stack`).
+    pub polling: RefCell<Vec<Rc<Frame>>>,
+    /// How many resources (queues, locks, …) were made: the next one's number.
+    pub resources: Cell<usize>,
     pub depth: Cell<u32>,
     pub steps: Cell<u64>,
     /// Set once the program must stop (step budget, Stop): every later statement raises at once.
@@ -318,12 +323,15 @@ impl Classes {
 
 impl Interp {
     pub fn new(aio: Aio, source: &str, seed: u64) -> Rc<Interp> {
+        let warnings = Rc::new(Warnings { aio: aio.clone(), list: RefCell::new(Vec::new()) });
         let interp = Rc::new(Interp {
             aio,
             classes: Classes::new(),
             builtins: Rc::new(Namespace::default()),
             modules: RefCell::new(HashMap::new()),
-            warnings: Rc::new(RefCell::new(Vec::new())),
+            warnings,
+            polling: RefCell::new(Vec::new()),
+            resources: Cell::new(0),
             depth: Cell::new(0),
             steps: Cell::new(0),
             stopping: RefCell::new(None),
@@ -347,6 +355,8 @@ impl Interp {
             failed_tasks: RefCell::new(Vec::new()),
             cyclic: RefCell::new(Cyclic::default()),
         });
+        let weak = Rc::downgrade(&interp);
+        interp.aio.set_locator(Rc::new(move || weak.upgrade().map(|i| i.places()).unwrap_or_default()));
         super::builtins::install(&interp);
         interp
     }
@@ -670,6 +680,7 @@ impl Interp {
                 run: RefCell::new(Some(run)),
                 used: Cell::new(false),
                 warnings: Some(self.warnings.clone()),
+                line: self.last_line.get(),
                 builtin: false,
                 children: RefCell::new(Vec::new()),
             }))));
@@ -689,6 +700,11 @@ impl Interp {
             Flow::Return(v) => Ok(v),
             _ => Ok(Value::None),
         }
+    }
+
+    /// Where the code being polled is now: each coroutine frame's function and line.
+    pub fn places(&self) -> Vec<Place> {
+        self.polling.borrow().iter().map(|f| Place { function: f.name.to_string(), line: f.line.get() }).collect()
     }
 
     /// Records that an exception left `frame` (a traceback line).

@@ -30,7 +30,7 @@ mod resolve;
 pub mod thread;
 mod value;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::engine::{Aio, Event, EventKind, Micros, Task, VirtualClock};
@@ -92,6 +92,8 @@ pub struct Started {
     interp: Rc<Interp>,
     /// The module's globals: with the interpreter's tables, the roots `Drop` empties.
     globals: Rc<Namespace>,
+    /// Set once the end-of-run warnings are in the log.
+    end_logged: Cell<bool>,
 }
 
 impl Drop for Started {
@@ -108,19 +110,30 @@ impl Started {
         self.interp.step_budget.set(steps);
     }
 
-    /// Warnings so far (`RuntimeWarning: coroutine 'greet' was never awaited`…).
+    /// Warnings so far (`RuntimeWarning: coroutine 'greet' was never awaited`…). Once every task
+    /// has ended, the first call also logs "Task exception was never retrieved" for each task
+    /// whose exception nobody asked for (CPython says it when the task is freed, as the run ends).
     pub fn warnings(&self) -> Vec<String> {
         let mut w = self.report.borrow().warnings.clone();
-        w.extend(self.interp.warnings.borrow().iter().cloned());
+        w.extend(self.interp.warnings.list.borrow().iter().cloned());
         let mut ids: Vec<usize> = self.interp.tasks.borrow().keys().copied().collect();
         crate::sort::sort_by_key(&mut ids, |id| *id as u64);
+        let log = self.interp.aio.all_finished() && !self.end_logged.replace(true);
         for id in ids {
             let task = self.interp.tasks.borrow().get(&id).cloned();
             if let Some(Value::Native(n)) = task {
                 if let native::Native::Task(t) = &*n {
                     if let Some(Err(e)) = &*t.result.borrow() {
                         if !t.retrieved.get() && !self.interp.exc_is(e, "CancelledError") {
-                            w.push("Task exception was never retrieved".to_string());
+                            let text = "Task exception was never retrieved".to_string();
+                            if log {
+                                let line = e.traceback.first().map(|t| t.line);
+                                let kind = crate::engine::WarningKind::NeverRetrieved;
+                                self.interp
+                                    .aio
+                                    .record_on(id, crate::engine::EventKind::Warned { kind, text: text.clone(), line });
+                            }
+                            w.push(text);
                         }
                     }
                 }
@@ -187,9 +200,9 @@ pub fn start(program: &Program, aio: &Aio, seed: u64) -> Started {
     let out = report.clone();
     let globals = Rc::new(Namespace::default());
     globals.set(Rc::from("__name__"), Value::str("__main__"));
-    let module_globals = globals.clone();
+    let frame = Rc::new(Frame::module(globals.clone()));
+    let module_frame = frame.clone();
     let future = async move {
-        let frame = Frame::module(module_globals);
         if module.top_level_await {
             me.loop_running.set(true);
         }
@@ -207,6 +220,11 @@ pub fn start(program: &Program, aio: &Aio, seed: u64) -> Started {
         }
         me.to_engine_result(&result)
     };
+    let future = eval_async::OnStack {
+        interp: interp.clone(),
+        frame: module_frame,
+        inner: futures::FutureExt::boxed_local(future),
+    };
     let task = aio.run_main("main", &root_coroutine(&program.module), future);
     // The top-level code is asyncio's first task (`Task-1`, what `current_task()` returns there).
     let root = native::TaskObj::new(
@@ -220,7 +238,7 @@ pub fn start(program: &Program, aio: &Aio, seed: u64) -> Started {
     root.retrieved.set(true);
     let root = Value::Native(Rc::new(native::Native::Task(root)));
     interp.tasks.borrow_mut().insert(task.id(), root);
-    Started { task, report, interp, globals }
+    Started { task, report, interp, globals, end_logged: Cell::new(false) }
 }
 
 impl Interp {

@@ -691,6 +691,7 @@ impl Interp {
             run: RefCell::new(Some(fut.boxed_local())),
             used: std::cell::Cell::new(false),
             warnings: Some(self.warnings.clone()),
+            line: self.last_line.get(),
             builtin: true,
             children: RefCell::new(Vec::new()),
         })))

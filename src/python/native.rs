@@ -10,6 +10,7 @@ use futures::future::LocalBoxFuture;
 
 use super::value::{PyResult, Value};
 use crate::engine::Task as EngineTask;
+use crate::engine::{Aio, EventKind, WarningKind};
 
 pub type BoxedRun = LocalBoxFuture<'static, PyResult<Value>>;
 
@@ -57,7 +58,9 @@ pub struct Coroutine {
     /// Set when it was awaited or handed to a task: otherwise dropping it is CPython's
     /// "coroutine … was never awaited".
     pub used: Cell<bool>,
-    pub warnings: Option<Rc<RefCell<Vec<String>>>>,
+    pub warnings: Option<Rc<Warnings>>,
+    /// The line that made it (where "never awaited" points).
+    pub line: u32,
     /// Made by a built-in (`asyncio.sleep(1)`, `queue.get()`), not by an `async def`: never a
     /// call sub-row of its task's lane.
     pub builtin: bool,
@@ -70,11 +73,27 @@ impl Drop for Coroutine {
     fn drop(&mut self) {
         if !self.used.get() {
             if let Some(w) = &self.warnings {
-                if let Ok(mut w) = w.try_borrow_mut() {
-                    w.push(format!("RuntimeWarning: coroutine '{}' was never awaited", self.name));
-                }
+                let text = format!("RuntimeWarning: coroutine '{}' was never awaited", self.name);
+                w.warn(WarningKind::NeverAwaited, text, Some(self.line));
             }
         }
+    }
+}
+
+/// Where a run's warnings go: the text CPython prints on stderr, and an event at its moment.
+pub struct Warnings {
+    pub aio: Aio,
+    pub list: RefCell<Vec<String>>,
+}
+
+impl Warnings {
+    pub fn warn(&self, kind: WarningKind, text: String, line: Option<u32>) {
+        // A coroutine dropped while the list is read (or the run is being torn down) is not lost
+        // from the log, only from the text list.
+        if let Ok(mut list) = self.list.try_borrow_mut() {
+            list.push(text.clone());
+        }
+        self.aio.record_here(EventKind::Warned { kind, text, line });
     }
 }
 
@@ -222,6 +241,8 @@ impl FutureObj {
 }
 
 pub struct QueueObj {
+    /// Its number in the log (`EventKind::ResourceCreated::res`).
+    pub res: usize,
     pub items: RefCell<VecDeque<Value>>,
     pub maxsize: usize,
     pub getters: RefCell<VecDeque<Rc<FutureObj>>>,
@@ -239,19 +260,26 @@ pub enum QueueKind {
 }
 
 pub struct SemaphoreObj {
+    /// Its number in the log; a condition's own lock has the condition's.
+    pub res: usize,
+    /// The permits it started with (1 for a lock): the lane shows how many are taken.
+    pub capacity: usize,
+    /// The tasks that hold it, in the order they took it (for the resource lane).
+    pub holders: RefCell<Vec<crate::engine::TaskId>>,
     pub is_lock: bool,
     pub bound: Option<usize>,
     pub value: Cell<usize>,
     pub waiters: RefCell<VecDeque<Rc<FutureObj>>>,
 }
 
-#[derive(Default)]
 pub struct EventObj {
+    pub res: usize,
     pub is_set: Cell<bool>,
     pub waiters: RefCell<Vec<Rc<FutureObj>>>,
 }
 
 pub struct ConditionObj {
+    pub res: usize,
     pub lock: Value,
     pub waiters: RefCell<VecDeque<Rc<FutureObj>>>,
 }

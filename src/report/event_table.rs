@@ -36,8 +36,8 @@ pub fn describe(event: &Event, names: &[String]) -> String {
         // The top-level coroutine: `asyncio.run()` wraps it in the run's first task.
         EventKind::Created { coro, parent: None, .. } => format!("created by asyncio.run: {coro}"),
         EventKind::Started => "starts running".to_string(),
-        EventKind::Suspended { on, due: Some(due) } => format!("waits on {on} (due at {})", secs(*due)),
-        EventKind::Suspended { on, due: None } => format!("waits on {on}"),
+        EventKind::Suspended { on, due: Some(due), .. } => format!("waits on {on} (due at {})", secs(*due)),
+        EventKind::Suspended { on, due: None, .. } => format!("waits on {on}"),
         EventKind::Resumed => "resumes".to_string(),
         EventKind::Printed { text } if text.trim_end_matches('\n').is_empty() => "prints an empty line".to_string(),
         EventKind::Printed { text } => format!("prints “{}”", quote(text)),
@@ -63,6 +63,15 @@ pub fn describe(event: &Event, names: &[String]) -> String {
         EventKind::HttpBody { chars, .. } => format!("reads the response body: {} characters", thousands(*chars)),
         EventKind::HttpFailed { kind, message, .. } if message.is_empty() => format!("request fails: {kind}"),
         EventKind::HttpFailed { kind, message, .. } => format!("request fails: {kind}: {}", quote(message)),
+        EventKind::ResourceCreated { kind, name, .. } => format!("creates {} {name}", kind.as_str()),
+        EventKind::ResourceChanged { op, level, holders, .. } => {
+            let held = match holders.as_slice() {
+                [] => String::new(),
+                list => format!(", held by {}", list.iter().map(|t| name(*t)).collect::<Vec<_>>().join(", ")),
+            };
+            format!("{op}(): level {level}{held}")
+        }
+        EventKind::Warned { text, .. } => format!("warning: {}", quote(text)),
     }
 }
 

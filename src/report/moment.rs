@@ -115,7 +115,17 @@ mod tests {
         vec![
             event(0, 0, EventKind::Created { name: "main".into(), coro: "main()".into(), parent: None }),
             event(0, 0, EventKind::Started),
-            event(0, 0, EventKind::Suspended { on: "sleep(1)".into(), due: Some(1_000_000) }),
+            event(
+                0,
+                0,
+                EventKind::Suspended {
+                    on: "sleep(1)".into(),
+                    due: Some(1_000_000),
+                    awaits: vec![],
+                    resource: None,
+                    stack: vec![],
+                },
+            ),
             event(1_000_000, 0, EventKind::Resumed),
             event(1_000_000, 0, EventKind::Printed { text: "hi".into() }),
             event(1_000_000, 0, EventKind::Returned { value: crate::engine::PyValue::None }),

@@ -94,7 +94,7 @@ pub fn narrate(events: &[Event]) -> Vec<String> {
                 story.coro = coro;
                 story.parent = *parent;
             }
-            EventKind::Suspended { on, due } => {
+            EventKind::Suspended { on, due, .. } => {
                 story.waits.push(Wait { on, start: event.at, end: None });
                 due_of[event.task] = *due;
             }
