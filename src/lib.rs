@@ -10,6 +10,7 @@ pub mod deflate;
 pub mod editing;
 pub mod engine;
 pub mod highlight;
+pub mod insight;
 pub mod link;
 pub mod python;
 pub mod report;

@@ -1,4 +1,4 @@
-//! The pure core (engine, scenarios, link codec, highlighter) must never reach for the browser or a
+//! The pure core (engine, interpreter, insight, scenarios, link codec, highlighter) must never reach for the browser or a
 //! clock: that is what makes it testable here, natively and deterministically.
 
 use std::fs;
@@ -22,7 +22,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn the_pure_core_imports_nothing_from_the_browser_and_reads_no_clock() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for dir in ["engine", "scenarios", "report", "python"] {
+    for dir in ["engine", "scenarios", "report", "python", "insight"] {
         rust_files(&root.join(dir), &mut files);
     }
     for file in ["link.rs", "deflate.rs", "highlight.rs"] {
