@@ -555,7 +555,12 @@ impl Interp {
             loop {
                 let (method, args) = match &result {
                     None => (&enter, vec![]),
-                    Some(Ok(_)) => (&exit, vec![Value::None, Value::None, Value::None]),
+                    Some(Ok(_)) => {
+                        // Leaving the block normally runs at the `with` line (as in CPython): a
+                        // TaskGroup's exit waits there. (An exception keeps the line it came from.)
+                        f.line.set(first.context.pos.line);
+                        (&exit, vec![Value::None, Value::None, Value::None])
+                    }
                     Some(Err(exc)) => {
                         (&exit, vec![Value::Class(self.type_of(&exc.value)), exc.value.clone(), Value::None])
                     }
