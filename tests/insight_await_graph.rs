@@ -24,7 +24,7 @@ fn check_at(events: &[Event], seconds: f64, expect: Expect) {
     let graph = AwaitGraph::at(events, moment.shown);
     let lines: Vec<String> =
         graph.task_lines().iter().map(|&(task, line)| format!("{}:{line}", graph.tasks[task].name)).collect();
-    expect.assert_eq(&format!("{}margin: {}\n", graph.tree("<playground>"), lines.join(" ")));
+    expect.assert_eq(&format!("{}margin: {}\n", graph.tree("<playground>", 100), lines.join(" ")));
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn await_task_and_a_task_group_link_the_awaiter_to_the_awaited() {
 fn once_the_run_is_over_nothing_is_pending() {
     let events = section_events(ScenarioId::SayHello);
     let graph = AwaitGraph::at(&events, events.len());
-    assert_eq!(graph.tree("<playground>"), "(no pending tasks)\n");
+    assert_eq!(graph.tree("<playground>", 100), "(no pending tasks)\n");
     assert!(graph.edges().is_empty());
     assert!(graph.task_lines().is_empty());
 }
@@ -116,4 +116,26 @@ fn a_running_task_is_marked_at_the_line_it_resumed_from() {
     let running = graph.running().expect("a task runs");
     assert_eq!(running.task, events[resumed].task);
     assert_eq!(running.line(), Some(5));
+}
+
+#[test]
+fn a_tree_of_many_tasks_draws_the_first_ones_and_counts_the_rest() {
+    let events = program_events(
+        "import asyncio\n\nasync def nap(i):\n    await asyncio.sleep(1)\n\nasync def main():\n    await asyncio.gather(*[nap(i) for i in range(50)])\n\nasyncio.run(main())\n",
+    );
+    let moment = Moment::at_time(&events, 500_000);
+    let tree = AwaitGraph::at(&events, moment.shown).tree("<playground>", 3);
+    expect![[r#"
+        └── (T) main
+            └──  main <playground>:7
+                └──  asyncio.gather
+                    ├── (T) nap(0)
+                    │   └──  nap <playground>:4
+                    │       └──  sleep(1)
+                    ├── (T) nap(1)
+                    │   └──  nap <playground>:4
+                    │       └──  sleep(1)
+        … and 48 more pending tasks
+    "#]]
+    .assert_eq(&tree);
 }

@@ -128,8 +128,9 @@ impl AwaitGraph {
 
     /// The tree in the style of `python -m asyncio pstree`: each pending task not awaited by
     /// another is a root; under a task, its coroutine chain (`main <playground>:12`), what it
-    /// waits on, and the tasks it awaits. `file` names the program (`<playground>`).
-    pub fn tree(&self, file: &str) -> String {
+    /// waits on, and the tasks it awaits. `file` names the program (`<playground>`). At most
+    /// `max_tasks` tasks are drawn (a run of 10,000 tasks says how many more there are).
+    pub fn tree(&self, file: &str, max_tasks: usize) -> String {
         let pending: Vec<&TaskAt> = self.tasks.iter().filter(|t| t.doing.is_pending()).collect();
         if pending.is_empty() {
             return "(no pending tasks)\n".to_string();
@@ -139,22 +140,33 @@ impl AwaitGraph {
             awaited[to] = true;
         }
         let roots: Vec<TaskId> = pending.iter().map(|t| t.task).filter(|&t| !awaited[t]).collect();
-        let mut out = String::new();
-        let mut drawn = vec![false; self.tasks.len()];
+        let mut drawing =
+            Drawing { file, drawn: vec![false; self.tasks.len()], left: max_tasks, skipped: 0, out: String::new() };
         // A cycle (two tasks awaiting each other) has no root: draw its tasks from the first.
         let roots = if roots.is_empty() { vec![pending[0].task] } else { roots };
         for (i, &root) in roots.iter().enumerate() {
-            self.draw_task(root, "", i + 1 == roots.len(), file, &mut drawn, &mut out);
+            self.draw_task(root, "", i + 1 == roots.len(), &mut drawing);
         }
         for task in &pending {
-            if !drawn[task.task] {
-                self.draw_task(task.task, "", true, file, &mut drawn, &mut out);
+            if !drawing.drawn[task.task] {
+                self.draw_task(task.task, "", true, &mut drawing);
             }
         }
-        out
+        if drawing.skipped > 0 {
+            let s = if drawing.skipped == 1 { "" } else { "s" };
+            drawing.out.push_str(&format!("… and {} more pending task{s}\n", drawing.skipped));
+        }
+        drawing.out
     }
 
-    fn draw_task(&self, id: TaskId, prefix: &str, last: bool, file: &str, drawn: &mut [bool], out: &mut String) {
+    fn draw_task(&self, id: TaskId, prefix: &str, last: bool, drawing: &mut Drawing) {
+        if drawing.left == 0 {
+            drawing.skipped += usize::from(!drawing.drawn[id]);
+            drawing.drawn[id] = true;
+            return;
+        }
+        drawing.left -= 1;
+        let (file, drawn, out) = (drawing.file, &mut drawing.drawn, &mut drawing.out);
         let task = &self.tasks[id];
         let (branch, more) = if last { ("└── ", "    ") } else { ("├── ", "│   ") };
         let note = match task.doing {
@@ -189,9 +201,18 @@ impl AwaitGraph {
             prefix.push_str("    ");
         }
         for (i, &child) in children.iter().enumerate() {
-            self.draw_task(child, &prefix, i + 1 == children.len(), file, drawn, out);
+            self.draw_task(child, &prefix, i + 1 == children.len(), drawing);
         }
     }
+}
+
+/// A tree being drawn: which tasks are in it already, how many more may be, how many were not.
+struct Drawing<'a> {
+    file: &'a str,
+    drawn: Vec<bool>,
+    left: usize,
+    skipped: usize,
+    out: String,
 }
 
 /// The innermost line of a waiting task's chain: what it waits on, or, when it waits for other

@@ -6,6 +6,7 @@
 use crate::engine::compare::print_lateness;
 use crate::engine::requests::{requests, Request};
 use crate::engine::{Event, EventKind, Micros, TaskId, Timeline};
+use crate::insight::await_graph::AwaitGraph;
 
 use super::shared::Shared;
 
@@ -32,6 +33,9 @@ pub struct Trace {
     pub requests: Vec<Request>,
     /// The event log itself, for the views that list it (events table, narration, exports).
     pub log: Shared<Vec<Event>>,
+    /// Who awaits whom and where each task is stopped, at the end of this log (the moment shown):
+    /// the await tree, the editor's margin and the step-through read it.
+    pub graph: AwaitGraph,
 }
 
 impl Trace {
@@ -76,7 +80,8 @@ impl Trace {
                 _ => {}
             }
         }
-        Trace { timeline, lines, runs, events: events.len(), requests: requests(events), log }
+        let graph = AwaitGraph::at(events, events.len());
+        Trace { timeline, lines, runs, events: events.len(), requests: requests(events), log, graph }
     }
 
     /// The name of the task that printed a line (`task1`), for the console's margin.

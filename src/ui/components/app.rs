@@ -15,6 +15,7 @@ use crate::ui::context::{EditView, PageContext};
 use crate::ui::live::LiveSession;
 use crate::ui::state::{Action, PageState};
 
+use super::await_tree::AwaitTree;
 use super::code_view::CodeView;
 use super::comparison::ComparisonView;
 use super::console::Console;
@@ -141,6 +142,7 @@ pub fn app() -> Html {
                 if *settled {
                     // Rendered on the next frame (see `settled`).
                     <Scrubber />
+                    <AwaitTree />
                     // Export: just under the timeline it saves (full page only; an embed stays minimal).
                     if !state.view.embed {
                         <ExportBar />

@@ -28,6 +28,9 @@ pub struct Props {
     pub document: AttrValue,
     /// The text highlighted, drawn under the textarea; it may hold inputs for the values.
     pub children: Html,
+    /// Drawn over the right edge of the text, line by line (the tasks stopped at each line).
+    #[prop_or_default]
+    pub margin: Html,
 }
 
 #[function_component(CodeEditor)]
@@ -108,6 +111,7 @@ pub fn code_editor(props: &Props) -> Html {
                     aria-invalid={error.is_some().then_some("true")}
                     defaultvalue={props.text.clone()} {oninput} {onkeydown} />
             </div>
+            { props.margin.clone() }
         </div>
     }
 }

@@ -12,6 +12,7 @@ use crate::ui::state::Action;
 
 use super::code_editor::CodeEditor;
 use super::param_input::{error_id, ParamInput};
+use super::task_margin::TaskMargin;
 use super::url_wait_input::UrlWaitInput;
 
 /// One line of the code as it is drawn: highlighted text and value inputs.
@@ -135,6 +136,7 @@ pub fn code_view() -> Html {
         let state = state.clone();
         Callback::from(move |text: String| state.dispatch(Action::Code(text)))
     };
+    let python = state.scenario.python_text();
     let note = if state.running {
         "running — the code is locked until it ends"
     } else if state.lock {
@@ -157,7 +159,8 @@ pub fn code_view() -> Html {
             }
             // The textarea holds the code that runs; a value's field may show other text while it
             // is being typed (`1.`, or a wrong entry with its message), drawn over it.
-            <CodeEditor text={AttrValue::from(state.scenario.python_text())} {on_input} readonly={state.lock || state.running}
+            <CodeEditor text={AttrValue::from(python.clone())} {on_input} readonly={state.lock || state.running}
+                margin={html! { <TaskMargin lines={python.split('\n').count()} /> }}
                 {error} textarea={textarea.clone()} described_by="code-note code-keys"
                 document={AttrValue::from(state.scenario.id.id())}>
                 { for rendered }

@@ -5,6 +5,7 @@
 //! component would cost the wasm its own copy of Yew's component machinery.
 
 pub mod app;
+pub mod await_tree;
 pub mod code_editor;
 pub mod code_view;
 pub mod comparison;
@@ -29,6 +30,7 @@ pub mod section_nav;
 pub mod share_bar;
 pub mod share_panel;
 pub mod status_bar;
+pub mod task_margin;
 pub mod timeline;
 pub mod url_list;
 pub mod url_wait_input;

@@ -87,12 +87,19 @@ pub fn scrubber() -> Html {
     let states = task_states(&shown.timeline, moment.at, MAX_LISTED);
     let created = shown.timeline.lanes.len();
     let unborn = whole.timeline.lanes.len().saturating_sub(created);
+    let graph = &shown.graph;
     let listed = states.iter().map(|task| {
+        // Where it is stopped (or running from), as the editor's margin marks it.
+        let line = graph.tasks.get(task.task).filter(|t| t.doing.is_pending()).and_then(|t| t.line());
+        let detail = match line {
+            Some(line) => format!("{}, at line {line}", task.detail),
+            None => task.detail.clone(),
+        };
         html! {
             <li class={classes!("task-state", format!("state-{}", task.state))} data-testid="task-state" data-task={task.name.clone()} data-state={task.state}>
                 <span class="task-state-symbol" aria-hidden="true">{ symbol(task.state) }</span>
                 <span class="task-state-name">{ &task.name }</span>
-                <span class="task-state-detail">{ &task.detail }</span>
+                <span class="task-state-detail" data-line={line.map(|l| l.to_string())}>{ detail }</span>
             </li>
         }
     });
