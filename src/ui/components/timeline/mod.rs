@@ -17,6 +17,7 @@
 //! a lane in words.
 
 mod layout;
+mod links;
 mod row;
 mod words;
 
@@ -206,6 +207,7 @@ pub fn timeline_view() -> Html {
         let height = AXIS_H + body_h + 6.0;
         let rendered = (0..layout.rows.len()).map(|r| row_at(r, AXIS_H + layout.offsets[r]));
         let now_cursor = now.map(|at| cursor(&scale, at, "now", Some("now"), Some("now"), 4.0, height, width));
+        let links = links::links(main, &layout, shape, &scale, AXIS_H, scrub_at.or(now));
         let scrub_cursor = scrub_at
             .map(|at| cursor(&scale, at, "scrub-cursor", Some("scrub-cursor"), Some("t ="), 4.0, height, width));
         html! {
@@ -222,6 +224,7 @@ pub fn timeline_view() -> Html {
                 { for axis_title }
                 { axis(&scale, AXIS_H, height - 6.0) }
                 <g class="lanes" role="list">{ for rendered }</g>
+                { links }
                 { for now_cursor }
                 { for scrub_cursor }
             </svg>
