@@ -229,6 +229,20 @@ fn leaf(on: &str, awaits_tasks: bool) -> String {
     }
 }
 
+/// Every line `task` was stopped at in `events` (its innermost frame at each suspension), in the
+/// order it first stopped there: what the editor marks when the task's lane is hovered.
+pub fn lines_of(events: &[Event], task: TaskId) -> Vec<u32> {
+    let mut lines = Vec::new();
+    for event in events.iter().filter(|e| e.task == task) {
+        if let EventKind::Suspended { stack, .. } = &event.kind {
+            if let Some(line) = stack.last().map(|p| p.line).filter(|l| *l > 0 && !lines.contains(l)) {
+                lines.push(line);
+            }
+        }
+    }
+    lines
+}
+
 fn blank(at: Micros) -> TaskAt {
     TaskAt {
         task: 0,

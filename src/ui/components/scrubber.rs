@@ -96,7 +96,7 @@ pub fn scrubber() -> Html {
             None => task.detail.clone(),
         };
         html! {
-            <li class={classes!("task-state", format!("state-{}", task.state))} data-testid="task-state" data-task={task.name.clone()} data-state={task.state}>
+            <li class={classes!("task-state", format!("state-{}", task.state))} data-testid="task-state" data-task={task.name.clone()} data-state={task.state} data-lane={task.task.to_string()} tabindex="0">
                 <span class="task-state-symbol" aria-hidden="true">{ symbol(task.state) }</span>
                 <span class="task-state-name">{ &task.name }</span>
                 <span class="task-state-detail" data-line={line.map(|l| l.to_string())}>{ detail }</span>
@@ -104,6 +104,30 @@ pub fn scrubber() -> Html {
         }
     });
     let more = created.saturating_sub(MAX_LISTED);
+    // Pointing at (or tabbing to) a task marks the lines it waited at in the editor.
+    let mark = |target: Option<web_sys::EventTarget>| {
+        target
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|t| t.closest("[data-lane]").ok().flatten())
+            .and_then(|li| li.get_attribute("data-lane"))
+            .and_then(|i| i.parse::<usize>().ok())
+    };
+    let onmouseover = {
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| state.dispatch(Action::Highlight(mark(e.target()))))
+    };
+    let onfocusin = {
+        let state = state.clone();
+        Callback::from(move |e: FocusEvent| state.dispatch(Action::Highlight(mark(e.target()))))
+    };
+    let unmark = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Highlight(None)))
+    };
+    let onfocusout = {
+        let state = state.clone();
+        Callback::from(move |_: FocusEvent| state.dispatch(Action::Highlight(None)))
+    };
     let disabled = running || log.is_empty();
     let hint = if running {
         "The cursor moves once the run is over."
@@ -148,7 +172,8 @@ pub fn scrubber() -> Html {
                 }
             </p>
             if scrubbing {
-                <ul class="task-states" data-testid="task-states" aria-label="What each task is doing at this moment">
+                <ul class="task-states" data-testid="task-states" aria-label="What each task is doing at this moment"
+                    {onmouseover} onmouseleave={unmark} {onfocusin} {onfocusout}>
                     { for listed }
                     if more > 0 {
                         <li class="task-state-more">{ format!("… and {} more tasks", thousands(more)) }</li>

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::insight::await_graph::Doing;
+use crate::insight::await_graph::{lines_of, Doing};
 use crate::ui::context::use_page;
 
 #[derive(Properties, PartialEq)]
@@ -51,10 +51,13 @@ pub fn task_margin(props: &Props) -> Html {
             </span>
         });
     }
+    // The hovered lane's task: every line it waited at during the run.
+    let hovered = state.view.highlight.map(|task| (task, lines_of(&state.whole().log, task)));
+    let hovered_at = |n: usize| hovered.as_ref().is_some_and(|(_, lines)| lines.contains(&(n as u32)));
     let cells = (1..=props.lines).map(|n| {
         let more = count[n].saturating_sub(PER_LINE);
         html! {
-            <span class={classes!("editor-tm", (running_line == Some(n)).then_some("running"), (count[n] > 0).then_some("stopped"))}>
+            <span class={classes!("editor-tm", (running_line == Some(n)).then_some("running"), (count[n] > 0).then_some("stopped"), hovered_at(n).then_some("hovered"))}>
                 { for at_line[n].drain(..) }
                 if more > 0 {
                     <span class="task-line-more">{ format!("+{more}") }</span>

@@ -103,6 +103,8 @@ pub enum Action {
     /// A link brought its own code; the person's draft (this text) is kept aside.
     DraftAside(String),
     DismissDraftNote,
+    /// A task's lane is hovered (or no longer): the editor marks the lines it waited at.
+    Highlight(Option<crate::engine::TaskId>),
 }
 
 impl PageState {
@@ -318,6 +320,7 @@ impl PageState {
             }
             Action::DraftAside(text) => self.program.draft_note = Some(DraftNote::SetAside(text)),
             Action::DismissDraftNote => self.program.draft_note = None,
+            Action::Highlight(task) => self.view.highlight = task,
         }
     }
 }

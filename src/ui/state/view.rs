@@ -58,12 +58,14 @@ pub struct ViewState {
     /// Predict mode (`predict=1`): the preview is hidden until the learner has guessed and run.
     pub predict: bool,
     pub guess: Guess,
+    /// The task whose lane (or step-through line) is hovered: the editor marks its lines.
+    pub highlight: Option<crate::engine::TaskId>,
 }
 
 impl ViewState {
     /// The view a link asks for, the whole run shown (the reducer then puts the cursor).
     pub(super) fn new(options: View, embed: bool, predict: bool) -> ViewState {
-        ViewState { options, embed, cursor: None, scrubbed: None, predict, guess: Guess::default() }
+        ViewState { options, embed, cursor: None, scrubbed: None, predict, guess: Guess::default(), highlight: None }
     }
 
     /// The run shown, as of the scrub cursor (`None`: the whole run).

@@ -25,7 +25,14 @@ fn lane_middles(layout: &Layout, shape: LaneShape, top: f64, lanes: usize) -> Ve
 }
 
 /// The links of `trace` (the run as of the moment shown), `at` the moment's time if any.
-pub(super) fn links(trace: &Trace, layout: &Layout, shape: LaneShape, scale: &Scale, top: f64, at: Option<Micros>) -> Html {
+pub(super) fn links(
+    trace: &Trace,
+    layout: &Layout,
+    shape: LaneShape,
+    scale: &Scale,
+    top: f64,
+    at: Option<Micros>,
+) -> Html {
     let graph = &trace.graph;
     let middles = lane_middles(layout, shape, top, graph.tasks.len());
     let y = |task: usize| middles.get(task).copied().flatten();

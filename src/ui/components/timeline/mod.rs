@@ -28,6 +28,7 @@ use crate::ui::context::use_page;
 use crate::ui::draw::{axis, Scale};
 use crate::ui::format::{secs, thousands};
 use crate::ui::state::run::Phase;
+use crate::ui::state::Action;
 use crate::ui::trace::Trace;
 use crate::ui::viewport::{scroll_top, use_width};
 
@@ -78,6 +79,24 @@ pub fn timeline_view() -> Html {
     let onscroll = {
         let block = block.setter();
         Callback::from(move |event: Event| block.set((scroll_top(&event) / BLOCK_PX) as u32))
+    };
+    // Hovering a lane marks its task's lines in the editor (one handler for every lane).
+    let onmouseover = {
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            let lane = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("[data-lane]").ok().flatten())
+                .and_then(|g| g.get_attribute("data-lane"))
+                .and_then(|i| i.parse::<usize>().ok());
+            if state.view.highlight != lane {
+                state.dispatch(Action::Highlight(lane));
+            }
+        })
+    };
+    let onmouseleave = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Highlight(None)))
     };
     let phase = state.phase();
     let running = phase == Phase::Running;
@@ -193,7 +212,7 @@ pub fn timeline_view() -> Html {
                     <svg class="timeline" width={width.to_string()} height={body_h.to_string()} viewBox={format!("0 0 {width} {body_h}")}>
                         // The grid only: the tick labels (above the top) are in the axis above.
                         { axis(&scale, 0.0, body_h) }
-                        <g class="lanes" role="list">{ for rendered }</g>
+                        <g class="lanes" role="list" onmouseover={onmouseover.clone()} onmouseleave={onmouseleave.clone()}>{ for rendered }</g>
                         { for now_line }
                         { for scrub_line }
                     </svg>
@@ -223,7 +242,7 @@ pub fn timeline_view() -> Html {
             >
                 { for axis_title }
                 { axis(&scale, AXIS_H, height - 6.0) }
-                <g class="lanes" role="list">{ for rendered }</g>
+                <g class="lanes" role="list" {onmouseover} {onmouseleave}>{ for rendered }</g>
                 { links }
                 { for now_cursor }
                 { for scrub_cursor }

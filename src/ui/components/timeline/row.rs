@@ -307,6 +307,7 @@ impl Ctx<'_> {
                 aria-label={words}
                 data-testid={testid}
                 data-task={task}
+                data-lane={i.to_string()}
                 transform={format!("translate(0,{top})")}
             >
                 <rect class="lane-bg" width={width.to_string()} height={shape.height.to_string()} />
