@@ -45,7 +45,7 @@ fn every_section_exports_a_trace_with_one_track_per_task() {
         let run = scenario.run_virtual();
         let timeline = run.timeline();
         let what = format!("{} {}", scenario.id.id(), scenario.mode);
-        let trace = parse(&chrome_trace(&timeline, &process_name(&scenario), "https://example.test/#/x"));
+        let trace = parse(&chrome_trace(&timeline, &run.events, &process_name(&scenario), "https://example.test/#/x"));
         assert_eq!(trace["displayTimeUnit"], "ms", "{what}");
 
         let metadata = of_phase(&trace, "M");
@@ -113,7 +113,7 @@ fn every_section_exports_a_trace_with_one_track_per_task() {
         for lane in timeline.lanes.iter().filter(|l| l.ended.is_some()) {
             let ends: Vec<_> = instants
                 .iter()
-                .filter(|e| e["tid"] == tid(lane.task) as u64 && e["cat"] != "print")
+                .filter(|e| e["tid"] == tid(lane.task) as u64 && e["cat"] != "print" && e["cat"] != "warning")
                 .map(|e| e["name"].as_str().unwrap().to_string())
                 .collect();
             assert_eq!(ends.len(), 1, "{what}: {} has one end: {ends:?}", lane.name);
@@ -129,8 +129,9 @@ fn every_section_exports_a_trace_with_one_track_per_task() {
 #[test]
 fn cancellation_and_names_read_as_the_page_says_them() {
     let scenario = Scenario::new(ScenarioId::Background);
-    let timeline = scenario.run_virtual().timeline();
-    let trace = parse(&chrome_trace(&timeline, &process_name(&scenario), ""));
+    let run = scenario.run_virtual();
+    let timeline = run.timeline();
+    let trace = parse(&chrome_trace(&timeline, &run.events, &process_name(&scenario), ""));
     let names: Vec<&str> = events(&trace).iter().filter_map(|e| e["name"].as_str()).collect();
     assert!(names.contains(&"waiting: sleep(5)"), "{names:?}");
     assert!(names.contains(&"cancelled"), "{names:?}");
@@ -145,8 +146,9 @@ fn cancellation_and_names_read_as_the_page_says_them() {
 fn calls_awaited_directly_are_balanced_async_slices() {
     let mut scenario = Scenario::new(ScenarioId::FetchUrls);
     scenario.set_mode("sequential").unwrap();
-    let timeline = scenario.run_virtual().timeline();
-    let trace = parse(&chrome_trace(&timeline, &process_name(&scenario), ""));
+    let run = scenario.run_virtual();
+    let timeline = run.timeline();
+    let trace = parse(&chrome_trace(&timeline, &run.events, &process_name(&scenario), ""));
     let begins = of_phase(&trace, "b");
     let ends = of_phase(&trace, "e");
     assert_eq!(begins.len(), 3, "one per URL");
@@ -191,7 +193,7 @@ fn any_text_survives_the_escaping() {
     log.push(Event { at: 100, task: 0, kind: EventKind::Resumed });
     log.push(Event { at: 120, task: 0, kind: EventKind::Failed { error: nasty[2].into() } });
     let timeline = Timeline::from_events(&log, None);
-    let trace = parse(&chrome_trace(&timeline, nasty[4], nasty[1]));
+    let trace = parse(&chrome_trace(&timeline, &log, nasty[4], nasty[1]));
 
     let texts: Vec<&str> = events(&trace).iter().filter_map(|e| e["args"]["text"].as_str()).collect();
     assert_eq!(texts, nasty);
@@ -212,4 +214,39 @@ fn any_text_survives_the_escaping() {
         let text = char::from_u32(code).unwrap().to_string();
         assert_eq!(serde_json::from_str::<String>(&json_string(&text)).unwrap(), text, "U+{code:04X}");
     }
+}
+
+#[test]
+fn resources_are_counters_warnings_instants_and_the_await_graph_flows() {
+    let scenario = Scenario::new(ScenarioId::Gallery(
+        async_playground::scenarios::gallery::GALLERY.iter().position(|p| p.name == "queue").unwrap() as u8,
+    ));
+    let run = scenario.run_virtual();
+    let trace = parse(&chrome_trace(&run.timeline(), &run.events, &process_name(&scenario), ""));
+    // The queue's level over time, as a counter track named after its variable.
+    let counters = of_phase(&trace, "C");
+    assert!(!counters.is_empty());
+    let levels: Vec<u64> = counters.iter().map(|c| c["args"]["level"].as_u64().unwrap()).collect();
+    assert!(counters.iter().all(|c| c["name"].as_str().unwrap().ends_with("(queue)")), "{counters:?}");
+    assert!(levels.iter().any(|&l| l > 0) && levels.last() == Some(&0), "{levels:?}");
+    // Every flow has its start and its finish, by id; creation arrows start on the parent's track.
+    let starts = of_phase(&trace, "s");
+    let finishes = of_phase(&trace, "f");
+    assert_eq!(starts.len(), finishes.len());
+    assert!(starts.iter().any(|s| s["name"] == "create_task" && s["tid"] == 1), "{starts:?}");
+    for (s, f) in starts.iter().zip(&finishes) {
+        assert_eq!(s["id"], f["id"]);
+        assert!(s["ts"].as_u64() <= f["ts"].as_u64());
+    }
+
+    // A forgotten await: the warning is a global instant at its moment.
+    let scenario = Scenario::new(ScenarioId::Gallery(
+        async_playground::scenarios::gallery::GALLERY.iter().position(|p| p.name == "forgot-await").unwrap() as u8,
+    ));
+    let run = scenario.run_virtual();
+    let trace = parse(&chrome_trace(&run.timeline(), &run.events, &process_name(&scenario), ""));
+    let warnings: Vec<_> = of_phase(&trace, "i").into_iter().filter(|e| e["cat"] == "warning").collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0]["name"], "RuntimeWarning: coroutine 'save' was never awaited");
+    assert_eq!(warnings[0]["args"]["kind"], "never-awaited");
 }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::engine::{Lane, SegmentKind, Timeline};
+use crate::engine::{Event, EventKind, Lane, SegmentKind, Timeline};
 use crate::scenarios::Scenario;
 
 /// Perfetto and chrome://tracing draw each (pid, tid) as a track; one process holds the run.
@@ -38,7 +38,11 @@ pub fn slice_name(kind: &SegmentKind) -> String {
 /// The whole trace: `process_name` names the process (see `process_name()`), `link` (the page
 /// address that reproduces the run) goes in `otherData`, which viewers show as the trace's
 /// metadata.
-pub fn chrome_trace(timeline: &Timeline, process_name: &str, link: &str) -> String {
+///
+/// From the event log (`log`): each resource (queue, lock, …) is a counter track (items, permits
+/// taken, set or not), each warning a global instant, and each task's creation and each wake-up by
+/// another task's end a flow arrow between the two tracks (Perfetto draws them as arrows).
+pub fn chrome_trace(timeline: &Timeline, log: &[Event], process_name: &str, link: &str) -> String {
     let mut events: Vec<String> = Vec::new();
     events.push(format!(
         r#"{{"name":"process_name","ph":"M","pid":{PID},"args":{{"name":{}}}}}"#,
@@ -48,6 +52,7 @@ pub fn chrome_trace(timeline: &Timeline, process_name: &str, link: &str) -> Stri
     for (index, lane) in timeline.lanes.iter().enumerate() {
         lane_events(lane, index, &mut call_id, &mut events);
     }
+    loop_events(log, &mut events);
     let mut out = String::with_capacity(events.iter().map(|e| e.len() + 2).sum::<usize>() + 256);
     out.push_str("{\"traceEvents\":[\n");
     out.push_str(&events.join(",\n"));
@@ -125,6 +130,81 @@ fn lane_events(lane: &Lane, index: usize, call_id: &mut usize, events: &mut Vec<
             call.start
         ));
         events.push(format!(r#"{{"name":{name},"cat":"call","ph":"e","id":{id},"ts":{end},"pid":{PID},"tid":{tid}}}"#));
+    }
+}
+
+/// Resources as counters, warnings as instants, and the await graph as flows (see `chrome_trace`).
+fn loop_events(log: &[Event], events: &mut Vec<String>) {
+    let mut resources: Vec<String> = Vec::new();
+    // Per task: the tasks it waits for, from its last suspension (for the flow of its wake-up).
+    let mut awaiting: Vec<Vec<usize>> = Vec::new();
+    let mut ended: Vec<Option<u64>> = Vec::new();
+    let mut flow = 0usize;
+    let mut arrow = |events: &mut Vec<String>, name: &str, from: (usize, u64), to: (usize, u64)| {
+        flow += 1;
+        let name = json_string(name);
+        events.push(format!(
+            r#"{{"name":{name},"cat":"await","ph":"s","id":{flow},"ts":{},"pid":{PID},"tid":{}}}"#,
+            from.1,
+            tid(from.0)
+        ));
+        events.push(format!(
+            r#"{{"name":{name},"cat":"await","ph":"f","bp":"e","id":{flow},"ts":{},"pid":{PID},"tid":{}}}"#,
+            to.1,
+            tid(to.0)
+        ));
+    };
+    for event in log {
+        if awaiting.len() <= event.task {
+            awaiting.resize(event.task + 1, Vec::new());
+            ended.resize(event.task + 1, None);
+        }
+        match &event.kind {
+            EventKind::Created { parent: Some(parent), .. } => {
+                arrow(events, "create_task", (*parent, event.at), (event.task, event.at));
+            }
+            EventKind::Suspended { awaits, .. } => awaiting[event.task] = awaits.clone(),
+            EventKind::Resumed => {
+                // Woken by the task it waited for that ended last (gather waits for all of them).
+                let woke = std::mem::take(&mut awaiting[event.task])
+                    .into_iter()
+                    .filter_map(|t| ended.get(t).copied().flatten().map(|at| (at, t)))
+                    .max();
+                if let Some((at, task)) = woke {
+                    arrow(events, "awaited task ended", (task, at), (event.task, event.at));
+                }
+            }
+            EventKind::Returned { .. } | EventKind::Cancelled | EventKind::Failed { .. } => {
+                ended[event.task] = Some(event.at);
+            }
+            EventKind::ResourceCreated { res, kind, name, .. } => {
+                if resources.len() <= *res {
+                    resources.resize(*res + 1, String::new());
+                }
+                resources[*res] = format!("{name} ({})", kind.as_str());
+                events.push(format!(
+                    r#"{{"name":{},"ph":"C","ts":{},"pid":{PID},"args":{{"level":0}}}}"#,
+                    json_string(&resources[*res]),
+                    event.at
+                ));
+            }
+            EventKind::ResourceChanged { res, level, .. } => {
+                let name = resources.get(*res).cloned().unwrap_or_else(|| format!("resource {res}"));
+                events.push(format!(
+                    r#"{{"name":{},"ph":"C","ts":{},"pid":{PID},"args":{{"level":{level}}}}}"#,
+                    json_string(&name),
+                    event.at
+                ));
+            }
+            EventKind::Warned { kind, text, .. } => events.push(format!(
+                r#"{{"name":{},"cat":"warning","ph":"i","s":"g","ts":{},"pid":{PID},"tid":{},"args":{{"kind":"{}"}}}}"#,
+                json_string(text),
+                event.at,
+                tid(event.task),
+                kind.as_str()
+            )),
+            _ => {}
+        }
     }
 }
 

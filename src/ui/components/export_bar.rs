@@ -36,7 +36,7 @@ fn link_of(state: &PageContext) -> String {
 }
 
 fn trace_json(state: &PageContext) -> String {
-    chrome_trace(&state.shown().timeline, &process_name(&state.program.scenario), &link_of(state))
+    chrome_trace(&state.shown().timeline, &state.shown().log, &process_name(&state.program.scenario), &link_of(state))
 }
 
 fn say(message: &Message, tone: Tone, text: impl Into<String>) {
