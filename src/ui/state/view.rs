@@ -30,6 +30,9 @@ pub enum Step {
     Previous,
     Next,
     End,
+    /// To just after event `n` of the whole run (a segment clicked, "why it resumed", "next event
+    /// of this task").
+    Event(usize),
 }
 
 /// A change to the prediction.
@@ -101,6 +104,7 @@ impl ViewState {
             // Past the last event: the whole run.
             Step::Next => here.next(&log),
             Step::End => None,
+            Step::Event(n) => log.get(n).map(|e| Moment { at: e.at, shown: n + 1 }).or(Some(here)),
         };
         self.set_cursor(run, next);
     }

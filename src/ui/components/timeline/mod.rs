@@ -98,6 +98,26 @@ pub fn timeline_view() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Highlight(None)))
     };
+    // Clicking a state of a lane steps the step-through to where it began (it then says why).
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
+            let segment = target.closest("[data-testid=segment]").ok().flatten();
+            let lane = target.closest("[data-lane]").ok().flatten();
+            let (Some(segment), Some(lane)) = (segment, lane) else { return };
+            let start = segment.get_attribute("data-start-ms").and_then(|v| v.parse::<u64>().ok());
+            let task = lane.get_attribute("data-lane").and_then(|v| v.parse::<usize>().ok());
+            let (Some(start), Some(task)) = (start, task) else { return };
+            let log = &state.whole().log;
+            let begins = |e: &crate::engine::Event| {
+                e.task == task && crate::ui::format::ms(e.at) == start && !matches!(e.kind, crate::engine::EventKind::Printed { .. })
+            };
+            if let Some(index) = log.iter().position(begins) {
+                state.dispatch(Action::Step(crate::ui::state::view::Step::Event(index)));
+            }
+        })
+    };
     let phase = state.phase();
     let running = phase == Phase::Running;
     let live = state.run.live.as_ref();
@@ -212,7 +232,7 @@ pub fn timeline_view() -> Html {
                     <svg class="timeline" width={width.to_string()} height={body_h.to_string()} viewBox={format!("0 0 {width} {body_h}")}>
                         // The grid only: the tick labels (above the top) are in the axis above.
                         { axis(&scale, 0.0, body_h) }
-                        <g class="lanes" role="list" onmouseover={onmouseover.clone()} onmouseleave={onmouseleave.clone()}>{ for rendered }</g>
+                        <g class="lanes" role="list" onmouseover={onmouseover.clone()} onmouseleave={onmouseleave.clone()} onclick={onclick.clone()}>{ for rendered }</g>
                         { for now_line }
                         { for scrub_line }
                     </svg>
@@ -242,7 +262,7 @@ pub fn timeline_view() -> Html {
             >
                 { for axis_title }
                 { axis(&scale, AXIS_H, height - 6.0) }
-                <g class="lanes" role="list" {onmouseover} {onmouseleave}>{ for rendered }</g>
+                <g class="lanes" role="list" {onmouseover} {onmouseleave} {onclick}>{ for rendered }</g>
                 { links }
                 { for now_cursor }
                 { for scrub_cursor }
