@@ -217,6 +217,46 @@ impl Tracker {
         None
     }
 
+    /// For a task still waiting after the events taken in so far, at time `now`: the cause that
+    /// has already made it ready (so it only waits for its turn), or None while it really waits.
+    /// `first_waiters` is `first_waiters()`'s: a release or a put wakes the first waiter only.
+    pub(crate) fn ready_cause(
+        &self,
+        events: &[Event],
+        task: TaskId,
+        now: Micros,
+        first_waiters: &[Option<usize>],
+    ) -> Option<Cause> {
+        let suspended = (*self.waiting.get(task)?)?;
+        let cancel = self.cancel.get(task).copied().flatten().map(|request| {
+            let by = match &events[request].kind {
+                EventKind::CancelRequested { by } => *by,
+                _ => None,
+            };
+            (events[request].at, Cause::Cancelled { by, event: request })
+        });
+        let other = self.explain(events, suspended, now, Some(first_waiters));
+        let other = other.map(|c| (cause_time(events, &c).unwrap_or(events[suspended].at), c));
+        // Whichever came first made it ready.
+        match (other, cancel) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b.1 } else { a.1 }),
+            (a, b) => a.or(b).map(|(_, c)| c),
+        }
+    }
+
+    /// Per resource, the earliest `Suspended` of the tasks waiting on it now (FIFO, as asyncio's
+    /// waiters' deques).
+    pub(crate) fn first_waiters(&self, events: &[Event]) -> Vec<Option<usize>> {
+        let mut first: Vec<Option<usize>> = Vec::new();
+        for &s in self.waiting.iter().flatten() {
+            if let EventKind::Suspended { resource: Some(res), .. } = events[s].kind {
+                let entry = slot(&mut first, res);
+                *entry = Some(entry.map_or(s, |e| e.min(s)));
+            }
+        }
+        first
+    }
+
     /// Why a task suspended at `events[suspended]` is ready by `now`. `pending` (the first waiters)
     /// is given for a task that has not resumed yet: then only what surely wakes it counts (all of
     /// a gather's tasks; an unused release for the first waiter); for a resume,
