@@ -120,6 +120,7 @@ pub fn task_stats(events: &[Event], shown: usize, at: Micros) -> Vec<TaskStats> 
             }
             // Ended without a turn of its own (cancelled before it started): it was ready all along.
             (kind, Phase::Ready) if kind.is_final() => task.wait_until(Some(task.since), at),
+            // Ended in a wait without being resumed (the log has no such end today): all idle.
             (kind, Phase::Waiting) if kind.is_final() => task.wait_until(None, at),
             _ => continue,
         }
