@@ -479,6 +479,8 @@ impl Interp {
                     return self.err("ValueError", "task_done() called too many times");
                 }
                 q.unfinished.set(q.unfinished.get() - 1);
+                // Logged: a `join()` waiting on the queue wakes from the last one.
+                self.resource_changed(q.res, "task_done", q.items.borrow().len(), Vec::new());
                 if q.unfinished.get() == 0 {
                     q.finished.borrow().set(FutState::Done(Value::None));
                 }

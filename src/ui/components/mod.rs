@@ -31,6 +31,7 @@ pub mod share_bar;
 pub mod share_panel;
 pub mod status_bar;
 pub mod task_margin;
+pub mod task_stats;
 pub mod timeline;
 pub mod url_list;
 pub mod url_wait_input;

@@ -5,7 +5,8 @@
 
 use yew::prelude::*;
 
-use crate::engine::Micros;
+use crate::engine::{Event, EventKind, Micros};
+use crate::insight::wake::{describe as describe_cause, next_event_of, previous_event_of, wake_cause, Cause};
 use crate::report::event_table::describe;
 use crate::report::moment::{task_states, Moment};
 use crate::ui::context::use_page;
@@ -80,6 +81,42 @@ pub fn scrubber() -> Html {
         let names: Vec<String> = whole.timeline.lanes.iter().map(|l| l.name.clone()).collect();
         let who = names.get(event.task).map_or("", String::as_str);
         format!("{who}: {}", describe(event, &names))
+    });
+    // Why the task of the event just shown runs again, and its own previous and next events.
+    let why = moment.last_event(log).filter(|_| scrubbing).map(|event| {
+        let index = moment.shown - 1;
+        let names: Vec<String> = whole.timeline.lanes.iter().map(|l| l.name.clone()).collect();
+        let cause = wake_cause(log, index);
+        let text = cause.as_ref().map(|c| describe_cause(c, log, &names, &resource_names(log)));
+        let cause_event = cause.as_ref().and_then(|c| match c {
+            Cause::TaskEnded { event, .. }
+            | Cause::Resource { event, .. }
+            | Cause::Cancelled { event, .. }
+            | Cause::Started { event, .. } => Some(*event),
+            _ => None,
+        });
+        let go = |to: Option<usize>, label: &'static str, testid: &'static str, title: &'static str| {
+            let state = state.clone();
+            html! {
+                <button type="button" class="ghost-button" data-testid={testid} {title} disabled={to.is_none()}
+                    onclick={Callback::from(move |_: MouseEvent| if let Some(to) = to { state.dispatch(Action::Step(Step::Event(to))) })}>
+                    { label }
+                </button>
+            }
+        };
+        let who = names.get(event.task).cloned().unwrap_or_default();
+        html! {
+            <p class="scrub-why" data-testid="scrub-why">
+                if let Some(text) = text {
+                    <span>{ format!("Why {who} runs again: {text}. ") }</span>
+                    if cause_event.is_some() {
+                        { go(cause_event, "Go to the cause", "scrub-cause", "Move the cursor to the event that woke it") }
+                    }
+                }
+                { go(previous_event_of(log, event.task, index), "◀ its previous event", "scrub-task-prev", "This task's event before this one") }
+                { go(next_event_of(log, event.task, index), "its next event ▶", "scrub-task-next", "This task's next event") }
+            </p>
+        }
     });
     let position = format!("event {} of {}", thousands(moment.shown), thousands(log.len()));
     let at_text = format!("t = {}", secs_spaced(moment.at));
@@ -171,6 +208,7 @@ pub fn scrubber() -> Html {
                     <span class="scrub-event" data-testid="scrub-event">{ format!(" · {text}") }</span>
                 }
             </p>
+            { for why }
             if scrubbing {
                 <ul class="task-states" data-testid="task-states" aria-label="What each task is doing at this moment"
                     {onmouseover} onmouseleave={unmark} {onfocusin} {onfocusout}>
@@ -185,4 +223,18 @@ pub fn scrubber() -> Html {
             }
         </section>
     }
+}
+
+/// The resources' names by number, from their creation events.
+fn resource_names(log: &[Event]) -> Vec<String> {
+    let mut names = Vec::new();
+    for event in log {
+        if let EventKind::ResourceCreated { res, name, .. } = &event.kind {
+            if names.len() <= *res {
+                names.resize(*res + 1, String::new());
+            }
+            names[*res] = name.clone();
+        }
+    }
+    names
 }

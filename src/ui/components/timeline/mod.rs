@@ -111,7 +111,9 @@ pub fn timeline_view() -> Html {
             let (Some(start), Some(task)) = (start, task) else { return };
             let log = &state.whole().log;
             let begins = |e: &crate::engine::Event| {
-                e.task == task && crate::ui::format::ms(e.at) == start && !matches!(e.kind, crate::engine::EventKind::Printed { .. })
+                e.task == task
+                    && crate::ui::format::ms(e.at) == start
+                    && !matches!(e.kind, crate::engine::EventKind::Printed { .. })
             };
             if let Some(index) = log.iter().position(begins) {
                 state.dispatch(Action::Step(crate::ui::state::view::Step::Event(index)));
