@@ -18,6 +18,7 @@
 
 mod layout;
 mod links;
+mod resources;
 mod row;
 mod words;
 
@@ -184,6 +185,23 @@ pub fn timeline_view() -> Html {
         }
     };
     let body_h = layout.height();
+    // The resources' lanes (queues, locks…) go under the tasks'.
+    let resource_lanes = crate::insight::resources::resource_lanes(&main.log, main.log.len());
+    let resources_h = resources::RESOURCE_H * resource_lanes.len() as f64;
+    let names: Vec<String> = if resource_lanes.is_empty() {
+        Vec::new()
+    } else {
+        main.timeline.lanes.iter().map(|l| l.name.clone()).collect()
+    };
+    let drawn_to = now.unwrap_or(main.timeline.end);
+    let resource_frame = resources::Frame {
+        scale: &scale,
+        width,
+        gutter,
+        at: scrub_at.or(now).unwrap_or(main.timeline.end),
+        end: drawn_to,
+        names: &names,
+    };
 
     let source = if live.is_some() { "live" } else { "ideal" };
     let caption = match (phase, live) {
@@ -239,13 +257,18 @@ pub fn timeline_view() -> Html {
                         { for scrub_line }
                     </svg>
                 </div>
+                if !resource_lanes.is_empty() {
+                    <svg class="timeline" width={width.to_string()} height={resources_h.to_string()} viewBox={format!("0 0 {width} {resources_h}")}>
+                        { resources::resource_rows(&resource_lanes, &resource_frame, 0.0) }
+                    </svg>
+                }
                 <p class="lanes-note" data-testid="lane-count">
                     { format!("{tasks}, one lane each: scroll the lanes to see every one (keyboard: focus them, then ↑ ↓ PgUp PgDn Home End).") }
                 </p>
             </div>
         }
     } else {
-        let height = AXIS_H + body_h + 6.0;
+        let height = AXIS_H + body_h + resources_h + 6.0;
         let rendered = (0..layout.rows.len()).map(|r| row_at(r, AXIS_H + layout.offsets[r]));
         let now_cursor = now.map(|at| cursor(&scale, at, "now", Some("now"), Some("now"), 4.0, height, width));
         let links = links::links(main, &layout, shape, &scale, AXIS_H, scrub_at.or(now));
@@ -265,6 +288,7 @@ pub fn timeline_view() -> Html {
                 { for axis_title }
                 { axis(&scale, AXIS_H, height - 6.0) }
                 <g class="lanes" role="list" {onmouseover} {onmouseleave} {onclick}>{ for rendered }</g>
+                { resources::resource_rows(&resource_lanes, &resource_frame, AXIS_H + body_h) }
                 { links }
                 { for now_cursor }
                 { for scrub_cursor }
