@@ -13,7 +13,7 @@ pub struct GalleryProgram {
     pub code: &'static str,
 }
 
-pub const GALLERY: [GalleryProgram; 13] = [
+pub const GALLERY: [GalleryProgram; 15] = [
     GalleryProgram {
         name: "wait-for",
         id: "gallery-wait-for",
@@ -83,6 +83,20 @@ pub const GALLERY: [GalleryProgram; 13] = [
         title: "time.sleep blocks the loop",
         intro: "time.sleep() inside async def holds the one thread the event loop runs on, so the ticker cannot run until it is over: its second tick comes a second late. await asyncio.sleep() suspends only its own task, and the ticker keeps its beat. Compare the two halves of the timeline.",
         code: include_str!("../../gallery/blocking-sleep.py"),
+    },
+    GalleryProgram {
+        name: "fire-and-forget",
+        id: "gallery-fire-and-forget",
+        title: "Fire and forget: tasks nobody awaits",
+        intro: "create_task() starts a task, but main keeps no reference to either task and never awaits them. Ann's email is sent while main sleeps; Bob's is still on its way when main returns, so the run ends by cancelling it: 'sent to Bob' is never printed, and nothing says so. Had a dropped task failed, its error would only surface later as 'Task exception was never retrieved'. Watch Bob's lane stop at 2 s. Keep the tasks (in a list, or a TaskGroup) and await them.",
+        code: include_str!("../../gallery/fire-and-forget.py"),
+    },
+    GalleryProgram {
+        name: "swallowed-cancel",
+        id: "gallery-swallowed-cancel",
+        title: "Swallowing CancelledError",
+        intro: "asyncio.timeout() ends a block by cancelling it: CancelledError is raised at the await where the code is waiting, and turned into TimeoutError as it leaves the block. stubborn() catches that error and carries on without raising it again, so the timeout never gets it back: the block runs on to its end at 2.5 s as if there were no deadline, and no TimeoutError comes. Watch the lane keep going past the 1.5 s mark. Clean up in except if you must, then raise.",
+        code: include_str!("../../gallery/swallowed-cancel.py"),
     },
     GalleryProgram {
         name: "to-thread",
