@@ -186,6 +186,8 @@ fn every_section_finds_its_parameters_in_its_code() {
         gallery-cancel-cleanup : line13@Some(13) line17@Some(17) line25@Some(25)
         gallery-forgot-await : line10@Some(10)
         gallery-blocking-sleep : line10@Some(10) line12@Some(12) line15@Some(15) line19@Some(19)
+        gallery-fire-and-forget : line15@Some(15) line16@Some(16) line17@Some(17)
+        gallery-swallowed-cancel : line10@Some(10) line10-2@Some(10) line12@Some(12) line19@Some(19)
         gallery-to-thread : line15@Some(15) line16@Some(16) line20@Some(20) line25@Some(25) line26@Some(26)
         gallery-async-generator : line11@Some(11) line16@Some(16) line16-2@Some(16) line19@Some(19) line19-2@Some(19)
         gallery-retry-backoff : line17@Some(17) line23@Some(23) line34@Some(34) line36@Some(36) line36-2@Some(36)"#]]

@@ -195,6 +195,20 @@ fn every_section_with_its_defaults() {
               blocking_nap() finishes first, at 1.500 s; then ticker() at 3.000 s; then polite_nap() at 4.500 s; then ticker() at 5.000 s.
               The run took 5.000 s: the tasks waited at the same time, so the total (5.000 s) is less than the sum of the waits (6.500 s).
 
+            Gallery gallery-fire-and-forget
+              asyncio.run starts main().
+              main creates 2 tasks: send_email(Ann) and send_email(Bob).
+              main waits on sleep(2).
+              send_email(Ann) waits on sleep(1) and send_email(Bob) on sleep(3).
+              send_email(Ann) finishes at 1.000 s.
+              At 2.000 s, send_email(Bob) is cancelled as the run ends: CancelledError is raised in sleep(3), where it was waiting, and it ends cancelled.
+              The run took 2.000 s: the tasks waited at the same time, so the total is the longest wait (2.000 s), not the sum of the waits (5.000 s).
+
+            Gallery gallery-swallowed-cancel
+              asyncio.run starts main().
+              main waits on sleep(1), then on sleep(1), then on sleep(1).
+              The run took 2.500 s: the waits came one after another, so the total is their sum (1.000 s + 0.500 s + 1.000 s).
+
             Gallery gallery-to-thread
               asyncio.run starts main().
               main creates 4 tasks: to_thread(), ticker(), to_thread() and to_thread().

@@ -181,10 +181,7 @@ impl Linter {
                 targets.iter().for_each(|t| self.expr(t));
                 self.expr(value);
             }
-            StmtKind::AugAssign { target, value, .. } => {
-                self.expr(target);
-                self.expr(value);
-            }
+            StmtKind::AugAssign { target, value, .. } => [target, value].into_iter().for_each(|v| self.expr(v)),
             StmtKind::AnnAssign { target, value, .. } => {
                 self.expr(target);
                 value.iter().for_each(|v| self.expr(v));
@@ -264,20 +261,11 @@ impl Linter {
             | ExprKind::YieldFrom(value)
             | ExprKind::UnaryOp { operand: value, .. } => self.expr(value),
             ExprKind::Yield(value) => value.iter().for_each(|v| self.expr(v)),
-            ExprKind::Subscript { value, index } => {
-                self.expr(value);
-                self.expr(index);
-            }
+            ExprKind::Subscript { value: a, index: b }
+            | ExprKind::BinOp { left: a, right: b, .. }
+            | ExprKind::NamedExpr { target: a, value: b } => [a, b].into_iter().for_each(|v| self.expr(v)),
             ExprKind::Slice { lower, upper, step } => {
                 [lower, upper, step].into_iter().flatten().for_each(|v| self.expr(v))
-            }
-            ExprKind::BinOp { left, right, .. } => {
-                self.expr(left);
-                self.expr(right);
-            }
-            ExprKind::NamedExpr { target, value } => {
-                self.expr(target);
-                self.expr(value);
             }
             ExprKind::BoolOp { values, .. }
             | ExprKind::List(values)
@@ -287,11 +275,7 @@ impl Linter {
                 self.expr(left);
                 ops.iter().for_each(|(_, v)| self.expr(v));
             }
-            ExprKind::IfExp { test, body, orelse } => {
-                self.expr(test);
-                self.expr(body);
-                self.expr(orelse);
-            }
+            ExprKind::IfExp { test, body, orelse } => [test, body, orelse].into_iter().for_each(|v| self.expr(v)),
             ExprKind::Dict(pairs) => {
                 for (k, v) in pairs {
                     k.iter().for_each(|k| self.expr(k));
