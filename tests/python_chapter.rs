@@ -264,3 +264,19 @@ fn a_program_that_never_yields_is_stopped_with_its_line() {
         eprintln!("{expected}: stopped after {:?}", started.elapsed());
     }
 }
+
+/// A task that catches CancelledError and awaits again forever: once the run is stopped (here by
+/// the hour of virtual time), each await raises at once and never yields, so it is stopped after
+/// a hundred of them, with a message, instead of printing millions of lines.
+#[test]
+fn a_task_that_swallows_every_cancel_is_stopped_once_the_run_is() {
+    let code = "import asyncio\n\nasync def forever():\n    while True:\n        try:\n            await asyncio.sleep(1)\n        except asyncio.CancelledError:\n            print('ignored')\n\nasync def main():\n    asyncio.create_task(forever())\n    await asyncio.sleep(0.5)\n\nasyncio.run(main())\n";
+    let mut scenario = Scenario::new(ScenarioId::Code);
+    scenario.set_code(code);
+    let run = scenario.run_virtual();
+    let lines = run.lines();
+    assert!(lines.len() < 200, "{} lines", lines.len());
+    assert!(lines.iter().all(|l| l == "ignored"));
+    let events = format!("{:?}", run.events.last());
+    assert!(run.events.len() < 10_000, "{} events, last {events}", run.events.len());
+}

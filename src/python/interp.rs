@@ -116,6 +116,8 @@ pub struct Interp {
     pub steps: Cell<u64>,
     /// Set once the program must stop (step budget, Stop): every later statement raises at once.
     pub stopping: RefCell<Option<String>>,
+    /// Awaits that raised at once because the run was stopped (`engine_exception`).
+    pub awaits_after_stop: Cell<u64>,
     pub random: RefCell<Random>,
     /// asyncio's task counter: the next unnamed task is `Task-{n}`.
     pub task_counter: Cell<u64>,
@@ -335,6 +337,7 @@ impl Interp {
             depth: Cell::new(0),
             steps: Cell::new(0),
             stopping: RefCell::new(None),
+            awaits_after_stop: Cell::new(0),
             random: RefCell::new(Random::from_entropy(seed)),
             task_counter: Cell::new(1),
             source_lines: source.lines().map(Rc::from).collect(),

@@ -699,8 +699,22 @@ impl Interp {
 
     /// A Python exception for what an engine await raised (`CancelledError` at a cancelled await).
     pub fn engine_exception(&self, e: Exception) -> Box<Exc> {
+        const AWAITS_AFTER_STOP: u64 = 100;
         match e {
             Exception::Cancelled => {
+                // Once the run is stopped every await raises at once, so a loop that catches
+                // CancelledError and awaits again never yields: after this many, it is stopped
+                // for good (as a step budget would, had the awaits not counted as turns).
+                if self.aio.is_stopped() {
+                    let n = self.awaits_after_stop.get() + 1;
+                    self.awaits_after_stop.set(n);
+                    if n > AWAITS_AFTER_STOP && self.stopping.borrow().is_none() {
+                        *self.stopping.borrow_mut() = Some(format!(
+                            "line {} caught CancelledError and awaited again {AWAITS_AFTER_STOP} times after the run was stopped",
+                            self.last_line.get()
+                        ));
+                    }
+                }
                 // `task.cancel(msg)`: the error raised at the task's await carries the message.
                 let task = self.aio.current_task().and_then(|id| self.tasks.borrow().get(&id).cloned());
                 let message = match &task {
