@@ -5,6 +5,8 @@
 use yew::prelude::*;
 
 use crate::engine::{Exception, PyValue};
+use crate::insight::warnings::{warnings, Warning};
+use crate::scenarios::ScenarioId;
 use crate::ui::context::use_page;
 use crate::ui::fetch_text::explain;
 use crate::ui::format::{ms, secs, secs_spaced, signed_ms};
@@ -42,6 +44,13 @@ pub fn console() -> Html {
             Some((failure.at, note))
         })
         .collect();
+    // asyncio's warnings (and the linter's), each at its moment, with the line it is about.
+    let shown_events = state.view.cursor.map_or(state.whole().log.len(), |c| c.shown);
+    for warning in warnings(&state.whole().log, shown_events, &state.run.ideal.lints) {
+        notes.push((warning.at, warning_note(&warning, trace, state.program.scenario.id)));
+    }
+    // In time order (a stable sort: at the same moment, failures come before warnings).
+    crate::sort::sort_by_key(&mut notes, |(at, _)| *at);
     notes.reverse();
     let mut take_notes = move |until: Option<crate::engine::Micros>| {
         let mut out = Vec::new();
@@ -147,16 +156,6 @@ pub fn console() -> Html {
                 }
                 { for lines }
                 { ending }
-                if phase != Phase::Running && state.view.cursor.is_none() {
-                    // The program's warnings, as CPython writes them to stderr after the output
-                    // (the same for the ideal and the real run: they depend on the code).
-                    { for state.run.ideal.warnings.iter().map(|w| html! {
-                        <li class="console-warning" data-testid="warning">
-                            <span class="t" aria-hidden="true">{ "⚠" }</span>
-                            <span class="text">{ w.clone() }</span>
-                        </li>
-                    }) }
-                }
             </ol>
             if let Some(live) = live.filter(|l| phase == Phase::Done && l.trace.lines.iter().any(|line| line.late.is_some())) {
                 <p class="console-foot">
@@ -170,5 +169,30 @@ pub fn console() -> Html {
                 </p>
             }
         </section>
+    }
+}
+
+/// A warning in the console at its moment: asyncio's words, what it means, the line, and the page
+/// that shows the mistake.
+fn warning_note(warning: &Warning, trace: &crate::ui::trace::Trace, here: ScenarioId) -> Html {
+    // The page that shows the mistake, unless it is this one.
+    let example = ScenarioId::ALL.iter().find(|s| s.id() == warning.example && **s != here);
+    let who = warning.task.map(|t| trace.task_name(t).to_string()).unwrap_or_default();
+    html! {
+        <li class="console-warning" data-testid="warning" data-kind={warning.kind.as_str()}
+            data-ms={ms(warning.at).to_string()} data-line={warning.line.map(|l| l.to_string())}>
+            <span class="t">{ secs(warning.at) }</span>
+            <span class="text">
+                <span class="warning-head">{ format!("⚠ {}", warning.text) }</span>
+                if let Some(line) = warning.line {
+                    <span class="warning-line">{ format!(" (line {line})") }</span>
+                }
+                <span class="hint">{ format!("\n{} ", warning.explain) }</span>
+                if let Some(example) = example {
+                    <a class="warning-example" href={format!("#/{}", example.id())}>{ format!("See: {}", example.title()) }</a>
+                }
+            </span>
+            <span class="who" title="the task it is about">{ who }</span>
+        </li>
     }
 }

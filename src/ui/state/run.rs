@@ -20,15 +20,17 @@ pub struct Ideal {
     pub total: Option<Micros>,
     pub result: Option<CoroResult>,
     pub outcome: RunOutcome,
-    /// What CPython would warn about on stderr (a coroutine never awaited, …).
-    pub warnings: Vec<String>,
+    /// What the linter finds in the code (`time.sleep` in a coroutine, a task thrown away…): the
+    /// warnings of this run and of the live one are derived from their logs and these.
+    pub lints: Vec<crate::insight::lints::Lint>,
 }
 
 impl Ideal {
     pub fn of(scenario: &Scenario) -> Ideal {
         let run = scenario.run_virtual();
         let trace = Shared::new(Trace::of_log(Shared::new(run.events), None, None));
-        Ideal { trace, total: run.total, result: run.result, outcome: run.outcome, warnings: run.warnings }
+        let lints = crate::insight::lints::lint(&scenario.python_text());
+        Ideal { trace, total: run.total, result: run.result, outcome: run.outcome, lints }
     }
 }
 

@@ -1,11 +1,13 @@
 //! The await graph drawn on the timeline: at the moment shown (the scrub cursor, or now during a
 //! run), an arrow from each waiting task's lane to the lane of each task it awaits; and, at each
-//! task's creation, a dotted line from the lane of the task that created it. Decoration for
-//! screen readers: the await tree ("Who awaits whom") says the same in text.
+//! task's creation, a dotted line from the lane of the task that created it; and each warning at
+//! its moment. Decoration for screen readers: the await tree ("Who awaits whom") and the console
+//! say the same in text.
 
 use yew::prelude::*;
 
 use crate::engine::Micros;
+use crate::insight::warnings::Warning;
 use crate::ui::draw::Scale;
 use crate::ui::trace::Trace;
 
@@ -24,9 +26,28 @@ fn lane_middles(layout: &Layout, shape: LaneShape, top: f64, lanes: usize) -> Ve
     middles
 }
 
-/// The links of `trace` (the run as of the moment shown), `at` the moment's time if any.
+/// A warning's mark at its moment, on its task's lane (or on the axis): a small triangle whose
+/// tooltip is the warning; the console lists it in words.
+fn warning_marks(warnings: &[Warning], middles: &[Option<f64>], scale: &Scale, top: f64) -> Html {
+    let marks = warnings.iter().map(|w| {
+        let x = scale.x(w.at);
+        let y = w.task.and_then(|t| middles.get(t).copied().flatten()).map_or(top - 6.0, |y| y - 11.0);
+        let line = w.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        html! {
+            <g class="warning-mark" data-testid="warning-mark" data-kind={w.kind.as_str()} data-ms={crate::ui::format::ms(w.at).to_string()}>
+                <path d={format!("M{x:.1} {:.1} l5 9 h-10 z", y - 4.0)} />
+                <title>{ format!("{}{line}", w.text) }</title>
+            </g>
+        }
+    });
+    html! { <>{ for marks }</> }
+}
+
+/// The links of `trace` (the run as of the moment shown), `at` the moment's time if any, and the
+/// marks of its `warnings`.
 pub(super) fn links(
     trace: &Trace,
+    warnings: &[Warning],
     layout: &Layout,
     shape: LaneShape,
     scale: &Scale,
@@ -34,7 +55,7 @@ pub(super) fn links(
     at: Option<Micros>,
 ) -> Html {
     let graph = &trace.graph;
-    let middles = lane_middles(layout, shape, top, graph.tasks.len());
+    let middles = lane_middles(layout, shape, top, graph.tasks.len().max(trace.timeline.lanes.len()));
     let y = |task: usize| middles.get(task).copied().flatten();
     let spawned = graph.tasks.iter().filter_map(|task| {
         let parent = task.parent?;
@@ -67,6 +88,7 @@ pub(super) fn links(
             </defs>
             { for spawned }
             { for awaits }
+            { warning_marks(warnings, &middles, scale, top) }
         </g>
     }
 }
