@@ -2,13 +2,14 @@
 # scripts/size-check.sh: the download-size budget of the release build in dist/.
 #
 # Prints raw, gzip -9 and brotli -q 11 sizes of every .html/.js/.wasm/.css file in dist/ and their
-# totals, and fails when the brotli total is over the budget: 390 kB = 390,000 bytes (override
+# totals, and fails when the brotli total is over the budget: 425 kB = 425,000 bytes (override
 # with PLAYGROUND_BUDGET_BROTLI_BYTES). The budget catches a large regression, not the target:
 # issue 7 asked for 250 kB when the site was 222 kB; issue 9's features took it to 269.5 kB and
 # the budget to 285 kB; issue 14 (the Python interpreter on the page) allowed one re-base, to the
 # new first load + 6 % but never above 360 kB. Issue 15 (every section's code editable: the
 # editor, code in links, the gallery) re-based it once more, to 390 kB, with each part's bytes
-# measured (README "Benchmarks"). The target (150 kB first load)
+# measured (README "Benchmarks"); issue 16 (what the loop sees: the await graph, resources,
+# figures, warnings) to 425 kB, likewise. The target (150 kB first load)
 # is still open. Brotli is what a static host or CDN typically serves;
 # the figures are what a visitor downloads on the first visit.
 # SIZE_DIST=<folder> checks another release build than dist/ (e.g. dist-perf, a benchmark's own).
@@ -18,7 +19,7 @@ _log_t0="$(date +%s)"
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
-budget="${PLAYGROUND_BUDGET_BROTLI_BYTES:-390000}"
+budget="${PLAYGROUND_BUDGET_BROTLI_BYTES:-425000}"
 dist="${SIZE_DIST:-dist}"
 command -v brotli >/dev/null || die "brotli not found (apt-get install brotli, or run scripts/setup.sh)"
 [[ -f "$dist/index.html" ]] || die "$dist/index.html missing: run scripts/build.sh first"
