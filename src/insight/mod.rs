@@ -7,5 +7,6 @@ pub mod await_graph;
 pub mod lints;
 pub mod resources;
 pub mod stats;
+pub mod story;
 pub mod wake;
 pub mod warnings;

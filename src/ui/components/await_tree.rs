@@ -1,10 +1,12 @@
 //! `AwaitTree`: who awaits whom at the moment shown (the step-through's cursor, or "now" during a
 //! run), as `python -m asyncio pstree` prints it: each task, its coroutine chain with its line,
-//! what it waits on and the tasks it awaits under it. Plain text, so a screen reader reads it and
-//! Copy hands it over as it is.
+//! what it waits on and the tasks it awaits under it; then the resources (who holds each lock,
+//! what is in each queue, who waits, in order). Plain text, so a screen reader reads it and Copy
+//! hands it over as it is.
 
 use yew::prelude::*;
 
+use crate::insight::resources::{resource_lanes, resources_text};
 use crate::python::FILENAME;
 use crate::ui::context::use_page;
 use crate::ui::format::secs_spaced;
@@ -34,6 +36,13 @@ pub fn await_tree() -> Html {
     } else {
         "(T) is a task; under it, the functions it is inside, each at its line, then what it awaits."
     };
+    // The resources in words, at the same moment (the lanes' text form).
+    let lanes = resource_lanes(&trace.log, trace.log.len());
+    let at = state.view.cursor.map(|c| c.at).or(state.run.live.as_ref().filter(|l| !l.finished).map(|l| l.now));
+    let resources = (!lanes.is_empty()).then(|| {
+        let names: Vec<String> = trace.timeline.lanes.iter().map(|l| l.name.clone()).collect();
+        resources_text(&lanes, &names, at.unwrap_or(trace.timeline.end))
+    });
     let oncopy = {
         let (status, tree) = (status.clone(), tree.clone());
         Callback::from(move |_: MouseEvent| copy_into(tree.clone(), status.clone()))
@@ -52,6 +61,10 @@ pub fn await_tree() -> Html {
                 <span class="copy-said" role="status">{ said }</span>
             </div>
             <pre class="await-tree" data-testid="await-tree" tabindex="0" aria-label={format!("Await tree {when}")}>{ tree }</pre>
+            if let Some(text) = resources {
+                <h3 class="await-sub">{ "Resources" }</h3>
+                <pre class="await-tree" data-testid="resources-text" tabindex="0" aria-label={format!("Resources {when}")}>{ text }</pre>
+            }
         </section>
     }
 }

@@ -18,10 +18,15 @@ pub fn narration() -> Html {
     // a moment chosen on it).
     let finished = state.run.live.as_ref().filter(|live| live.finished).map(|live| live.trace.log.clone());
     // Told once per log, not per render; never during a run (its log changes every frame).
+    // The run's story, then its resources' and warnings' (`insight::story`).
+    let tell = |log: &[crate::engine::Event]| {
+        let mut said = narrate(log);
+        said.extend(crate::insight::story::sentences(log));
+        said.join(" ")
+    };
     let told = use_memo((running, shown, finished), |(running, shown, finished)| {
-        let shown_words = if *running { String::new() } else { narrate(shown).join(" ") };
-        let announced =
-            finished.as_ref().map(|full| if full == shown { shown_words.clone() } else { narrate(full).join(" ") });
+        let shown_words = if *running { String::new() } else { tell(shown) };
+        let announced = finished.as_ref().map(|full| if full == shown { shown_words.clone() } else { tell(full) });
         (shown_words, announced)
     });
     let (words, announced) = &*told;
