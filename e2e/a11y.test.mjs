@@ -182,3 +182,26 @@ test('the editor: axe-clean with a syntax error and on "Your code"; reachable an
   await openSection(page, 'gallery-queue');
   await checkAxe(page, 'a gallery program (idle)');
 });
+
+test('what the loop sees (await tree, resource lanes, task figures, warnings, why it resumed): axe-clean, keyboard-reachable', async (t) => {
+  const { page, problems } = await open(t, '#/gallery-lock?t=0.15&table=1');
+  await page.locator('[data-testid=task-stats]').first().waitFor();
+  await page.locator('[data-testid=resource-lane]').waitFor();
+  await page.locator('[data-testid=resources-text]').waitFor();
+  assert.match(await page.textContent('[data-testid=resources-text]'), /lock \(lock\): held by deposit_locked\(ann\); waiting: deposit_locked\(bob\)/);
+  // The figures sort from the keyboard: focus a heading's button, press Enter.
+  await page.locator('.stats-table th:nth-child(3) button').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('.stats-table th:nth-child(3)', 'aria-sort'), 'descending');
+  await checkAxe(page, 'gallery-lock at 0.15 s with the table (light)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await checkAxe(page, 'gallery-lock at 0.15 s with the table (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  // A phone, with warnings in the console and the step-through saying why a task resumed.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(page.url().replace(/#.*/, '#/gallery-blocking-sleep?t=1.6'));
+  await page.locator('[data-testid=warning][data-kind=slow-step]').waitFor();
+  await checkAxe(page, 'gallery-blocking-sleep at 1.6 s on a phone');
+  await screenshot(page, 'a11y-insight-phone');
+  assert.deepEqual(problems, []);
+});
