@@ -181,7 +181,7 @@ fn every_section_finds_its_parameters_in_its_code() {
         gallery-as-completed : line15@Some(15) line15-2@Some(15) line15-3@Some(15) line19@Some(19) line19-2@Some(19) line19-3@Some(19)
         gallery-queue : line10@Some(10) line11@Some(11) line21@Some(21) line26@Some(26) line28@Some(28)
         gallery-semaphore : line16@Some(16)
-        gallery-lock : line15@Some(15) line24@Some(24) line24-2@Some(24) line29@Some(29) line29-2@Some(29)
+        gallery-lock : line15@Some(15) line25@Some(25) line30@Some(30)
         gallery-event : line17@Some(17)
         gallery-cancel-cleanup : line13@Some(13) line17@Some(17) line25@Some(25)
         gallery-forgot-await : line10@Some(10)

@@ -100,9 +100,9 @@ fn a_lock_is_held_by_one_task_while_the_others_wait_in_order() {
         expect![[r#"
             at 0.050 s
             at 0.150 s
-            lock (lock): held by deposit_locked(10)#6; waiting: deposit_locked(10)#7, deposit_locked(10)#8, deposit_locked(10)#9, deposit_locked(10)#10
+            lock (lock): held by deposit_locked(ann)#6; waiting: deposit_locked(bob)#7, deposit_locked(cat)#8, deposit_locked(dan)#9, deposit_locked(eve)#10
             at 0.350 s
-            lock (lock): held by deposit_locked(10)#8; waiting: deposit_locked(10)#9, deposit_locked(10)#10
+            lock (lock): held by deposit_locked(cat)#8; waiting: deposit_locked(dan)#9, deposit_locked(eve)#10
             at 0.700 s
             lock (lock): free
         "#]],

@@ -95,19 +95,19 @@ fn lock_waiters_wait_idle_and_only_the_first_is_ready_after_a_release() {
     check_end(
         "gallery/lock.py",
         expect![[r#"
-        task                   state  steps     busy  scheduled     idle  longest step
-        0 main                 done       3  0.000 s    0.000 s  0.600 s       0.000 s
-        1 deposit(10)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
-        2 deposit(10)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
-        3 deposit(10)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
-        4 deposit(10)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
-        5 deposit(10)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
-        6 deposit_locked(10)   done       2  0.000 s    0.000 s  0.100 s       0.000 s
-        7 deposit_locked(10)   done       3  0.000 s    0.000 s  0.200 s       0.000 s
-        8 deposit_locked(10)   done       3  0.000 s    0.000 s  0.300 s       0.000 s
-        9 deposit_locked(10)   done       3  0.000 s    0.000 s  0.400 s       0.000 s
-        10 deposit_locked(10)  done       3  0.000 s    0.000 s  0.500 s       0.000 s
-    "#]],
+            task                    state  steps     busy  scheduled     idle  longest step
+            0 main                  done       3  0.000 s    0.000 s  0.600 s       0.000 s
+            1 deposit(ann)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
+            2 deposit(bob)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
+            3 deposit(cat)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
+            4 deposit(dan)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
+            5 deposit(eve)          done       2  0.000 s    0.000 s  0.100 s       0.000 s
+            6 deposit_locked(ann)   done       2  0.000 s    0.000 s  0.100 s       0.000 s
+            7 deposit_locked(bob)   done       3  0.000 s    0.000 s  0.200 s       0.000 s
+            8 deposit_locked(cat)   done       3  0.000 s    0.000 s  0.300 s       0.000 s
+            9 deposit_locked(dan)   done       3  0.000 s    0.000 s  0.400 s       0.000 s
+            10 deposit_locked(eve)  done       3  0.000 s    0.000 s  0.500 s       0.000 s
+        "#]],
     );
     // Step to the first release: the first waiter (task 7) is ready, the three behind it still wait.
     let release = events

@@ -74,23 +74,23 @@ fn a_lock_hands_over_to_its_next_waiter_at_each_release() {
         "gallery/lock.py",
         false,
         expect![[r#"
-        0.100 s deposit(10) resumed: the timer of its sleep fired at 0.100 s
-        0.100 s deposit(10) resumed: the timer of its sleep fired at 0.100 s
-        0.100 s deposit(10) resumed: the timer of its sleep fired at 0.100 s
-        0.100 s deposit(10) resumed: the timer of its sleep fired at 0.100 s
-        0.100 s deposit(10) resumed: the timer of its sleep fired at 0.100 s
-        0.100 s main resumed: deposit(10) finished at 0.100 s
-        0.200 s deposit_locked(10) resumed: the timer of its sleep fired at 0.200 s
-        0.200 s deposit_locked(10) resumed: deposit_locked(10) released lock at 0.200 s
-        0.300 s deposit_locked(10) resumed: the timer of its sleep fired at 0.300 s
-        0.300 s deposit_locked(10) resumed: deposit_locked(10) released lock at 0.300 s
-        0.400 s deposit_locked(10) resumed: the timer of its sleep fired at 0.400 s
-        0.400 s deposit_locked(10) resumed: deposit_locked(10) released lock at 0.400 s
-        0.500 s deposit_locked(10) resumed: the timer of its sleep fired at 0.500 s
-        0.500 s deposit_locked(10) resumed: deposit_locked(10) released lock at 0.500 s
-        0.600 s deposit_locked(10) resumed: the timer of its sleep fired at 0.600 s
-        0.600 s main resumed: deposit_locked(10) finished at 0.600 s
-    "#]],
+            0.100 s deposit(ann) resumed: the timer of its sleep fired at 0.100 s
+            0.100 s deposit(bob) resumed: the timer of its sleep fired at 0.100 s
+            0.100 s deposit(cat) resumed: the timer of its sleep fired at 0.100 s
+            0.100 s deposit(dan) resumed: the timer of its sleep fired at 0.100 s
+            0.100 s deposit(eve) resumed: the timer of its sleep fired at 0.100 s
+            0.100 s main resumed: deposit(eve) finished at 0.100 s
+            0.200 s deposit_locked(ann) resumed: the timer of its sleep fired at 0.200 s
+            0.200 s deposit_locked(bob) resumed: deposit_locked(ann) released lock at 0.200 s
+            0.300 s deposit_locked(bob) resumed: the timer of its sleep fired at 0.300 s
+            0.300 s deposit_locked(cat) resumed: deposit_locked(bob) released lock at 0.300 s
+            0.400 s deposit_locked(cat) resumed: the timer of its sleep fired at 0.400 s
+            0.400 s deposit_locked(dan) resumed: deposit_locked(cat) released lock at 0.400 s
+            0.500 s deposit_locked(dan) resumed: the timer of its sleep fired at 0.500 s
+            0.500 s deposit_locked(eve) resumed: deposit_locked(dan) released lock at 0.500 s
+            0.600 s deposit_locked(eve) resumed: the timer of its sleep fired at 0.600 s
+            0.600 s main resumed: deposit_locked(eve) finished at 0.600 s
+        "#]],
     );
 }
 
@@ -100,23 +100,23 @@ fn queue_getters_wake_on_puts_and_a_putter_on_a_get() {
         "gallery/queue.py",
         false,
         expect![[r#"
-        0.500 s main resumed: the timer of its sleep fired at 0.500 s
-        0.500 s worker(worker 1) resumed: main put an item in queue at 0.500 s
-        1.000 s main resumed: the timer of its sleep fired at 1.000 s
-        1.000 s worker(worker 2) resumed: main put an item in queue at 1.000 s
-        1.500 s main resumed: the timer of its sleep fired at 1.500 s
-        2.000 s main resumed: the timer of its sleep fired at 2.000 s
-        2.500 s main resumed: the timer of its sleep fired at 2.500 s
-        3.000 s worker(worker 1) resumed: the timer of its sleep fired at 3.000 s
-        3.000 s main resumed: worker(worker 1) took an item from queue at 3.000 s
-        3.500 s worker(worker 2) resumed: the timer of its sleep fired at 3.500 s
-        5.500 s worker(worker 1) resumed: the timer of its sleep fired at 5.500 s
-        6.000 s worker(worker 2) resumed: the timer of its sleep fired at 6.000 s
-        8.000 s worker(worker 1) resumed: the timer of its sleep fired at 8.000 s
-        8.000 s main resumed: ?
-        8.000 s worker(worker 1) cancelled: main cancelled it at 8.000 s
-        8.000 s worker(worker 2) cancelled: main cancelled it at 8.000 s
-    "#]],
+            0.500 s main resumed: the timer of its sleep fired at 0.500 s
+            0.500 s worker(worker 1) resumed: main put an item in queue at 0.500 s
+            1.000 s main resumed: the timer of its sleep fired at 1.000 s
+            1.000 s worker(worker 2) resumed: main put an item in queue at 1.000 s
+            1.500 s main resumed: the timer of its sleep fired at 1.500 s
+            2.000 s main resumed: the timer of its sleep fired at 2.000 s
+            2.500 s main resumed: the timer of its sleep fired at 2.500 s
+            3.000 s worker(worker 1) resumed: the timer of its sleep fired at 3.000 s
+            3.000 s main resumed: worker(worker 1) took an item from queue at 3.000 s
+            3.500 s worker(worker 2) resumed: the timer of its sleep fired at 3.500 s
+            5.500 s worker(worker 1) resumed: the timer of its sleep fired at 5.500 s
+            6.000 s worker(worker 2) resumed: the timer of its sleep fired at 6.000 s
+            8.000 s worker(worker 1) resumed: the timer of its sleep fired at 8.000 s
+            8.000 s main resumed: worker(worker 1) called queue.task_done() at 8.000 s
+            8.000 s worker(worker 1) cancelled: main cancelled it at 8.000 s
+            8.000 s worker(worker 2) cancelled: main cancelled it at 8.000 s
+        "#]],
     );
 }
 

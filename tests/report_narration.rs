@@ -147,26 +147,26 @@ fn every_section_with_its_defaults() {
               asyncio.run starts main().
               main creates 5 tasks: download(a.zip), download(b.zip), download(c.zip), download(d.zip) and download(e.zip).
               main waits on gather(download(a.zip), download(b.zip), …, download(e.zip) (5 tasks)).
-              download(c.zip) waits on semaphore.acquire(), then on sleep(1).
-              download(d.zip) waits on semaphore.acquire(), then on sleep(1.5).
-              download(e.zip) waits on semaphore.acquire(), then on sleep(0.5).
+              download(c.zip) waits on limit.acquire(), then on sleep(1).
+              download(d.zip) waits on limit.acquire(), then on sleep(1.5).
+              download(e.zip) waits on limit.acquire(), then on sleep(0.5).
               download(a.zip) waits on sleep(1) and download(b.zip) on sleep(2).
               download(a.zip) finishes first, at 1.000 s; then download(b.zip) at 2.000 s; then download(c.zip) at 2.000 s; then download(e.zip) at 2.500 s; then download(d.zip) at 3.500 s.
               The run took 3.500 s: the tasks waited at the same time, so the total (3.500 s) is less than the sum of the waits (11.000 s).
 
             Gallery gallery-lock
               asyncio.run starts main().
-              main creates 10 tasks, deposit(10) to deposit_locked(10).
-              main waits on gather(deposit(10), deposit(10), …, deposit(10) (5 tasks)).
+              main creates 10 tasks, deposit(ann) to deposit_locked(eve).
+              main waits on gather(deposit(ann), deposit(bob), …, deposit(eve) (5 tasks)).
               The 10 tasks wait 14 times in all.
-              All 10 finish: the first, deposit(10), at 0.100 s; the last, deposit_locked(10), at 0.600 s.
+              All 10 finish: the first, deposit(ann), at 0.100 s; the last, deposit_locked(eve), at 0.600 s.
               The run took 0.600 s: the tasks waited at the same time, so the total (0.600 s) is less than the sum of the waits (2.000 s).
 
             Gallery gallery-event
               asyncio.run starts main().
               main creates 3 tasks: runner(Ann), runner(Ben) and runner(Cat).
               main waits on sleep(2), then on gather(runner(Ann), runner(Ben), runner(Cat)).
-              runner(Ann) waits on event.wait(), runner(Ben) on event.wait() and runner(Cat) on event.wait().
+              runner(Ann) waits on gun.wait(), runner(Ben) on gun.wait() and runner(Cat) on gun.wait().
               runner(Ann) finishes first, at 2.000 s; then runner(Ben) at 2.000 s; then runner(Cat) at 2.000 s.
               The run took 2.000 s: the tasks waited at the same time, so the total is the longest wait (2.000 s), not the sum of the waits (8.000 s).
 

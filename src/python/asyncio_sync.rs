@@ -48,6 +48,12 @@ impl Interp {
     /// `await fut` on a waiter future. On cancellation the future is marked cancelled (unless it
     /// was resolved first) and `CancelledError` is raised here.
     async fn await_waiter(self: &Rc<Self>, fut: &Rc<FutureObj>, label: String, res: Option<usize>) -> PyResult<()> {
+        // A wait on a resource is labelled with its variable (`db_lock.acquire()`), as its lane is.
+        let name = res.and_then(|r| self.resource_names.borrow().get(r).cloned());
+        let label = match (name, label.split_once('.')) {
+            (Some(name), Some((_, call))) => format!("{name}.{call}"),
+            _ => label,
+        };
         let r = self.aio.wait_on_resource(label, FutWait(fut.clone()), res).await;
         self.yielded();
         match r {
@@ -164,6 +170,7 @@ impl Interp {
                 Native::Semaphore(s) => s.capacity,
                 _ => 1,
             };
+            self.resource_names.borrow_mut().push(Rc::from(name.as_str()));
             self.aio.record_here(EventKind::ResourceCreated { res, kind, name, capacity });
         }
         Ok(Value::Native(Rc::new(obj)))
@@ -479,9 +486,9 @@ impl Interp {
                     return self.err("ValueError", "task_done() called too many times");
                 }
                 q.unfinished.set(q.unfinished.get() - 1);
-                // Logged: a `join()` waiting on the queue wakes from the last one.
-                self.resource_changed(q.res, "task_done", q.items.borrow().len(), Vec::new());
                 if q.unfinished.get() == 0 {
+                    // Logged when it is the last: that one wakes a `join()` waiting on the queue.
+                    self.resource_changed(q.res, "task_done", q.items.borrow().len(), Vec::new());
                     q.finished.borrow().set(FutState::Done(Value::None));
                 }
                 Ok(Value::None)

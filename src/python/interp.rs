@@ -112,6 +112,8 @@ pub struct Interp {
     pub polling: RefCell<Vec<Rc<Frame>>>,
     /// How many resources (queues, locks, …) were made: the next one's number.
     pub resources: Cell<usize>,
+    /// Their names (the variables they were assigned to), by number: their waits' labels.
+    pub resource_names: RefCell<Vec<Rc<str>>>,
     pub depth: Cell<u32>,
     pub steps: Cell<u64>,
     /// Set once the program must stop (step budget, Stop): every later statement raises at once.
@@ -334,6 +336,7 @@ impl Interp {
             warnings,
             polling: RefCell::new(Vec::new()),
             resources: Cell::new(0),
+            resource_names: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             steps: Cell::new(0),
             stopping: RefCell::new(None),
