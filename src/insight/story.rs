@@ -46,8 +46,8 @@ fn about(lane: &ResourceLane, name: &dyn Fn(TaskId) -> String) -> String {
             let mut last = None;
             for change in lane.changes.iter().filter(|c| c.op == "acquire") {
                 let holder = change.holders.first().copied();
-                if holder.is_some() && holder != last {
-                    turns.push(name(holder.expect("checked")));
+                if let Some(h) = holder.filter(|_| holder != last) {
+                    turns.push(name(h));
                 }
                 last = holder;
             }
