@@ -169,3 +169,15 @@ test('tasks in figures: turns, busy and idle time per task, sortable', async (t)
   assert.deepEqual((await rows()).map((r) => r[0]), ['main', 'task3', 'task1', 'task2']);
   assert.deepEqual(problems, []);
 });
+
+test('during a real run the margin and the tree follow the live loop', async (t) => {
+  const { page, problems } = await open(t, '#/say-hello');
+  await page.locator('[data-testid=run]').click();
+  // While the run goes on (3 s at 1x), the tasks are marked where they wait.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=task-line][data-line="5"]').length >= 2, null, { timeout: 2_500 });
+  assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'running');
+  assert.match(await page.textContent('[data-testid=await-tree]'), /\(T\) task3\n.*say_hello <playground>:5/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.dataset.state === 'done', null, { timeout: 10_000 });
+  assert.equal(await page.locator('[data-testid=task-line]').count(), 0, 'nothing is stopped once the run is over');
+  assert.deepEqual(problems, []);
+});
