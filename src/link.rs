@@ -190,11 +190,13 @@ fn embed_height(link: &Link) -> u32 {
     let down_to_the_timeline = match id {
         ScenarioId::Coroutine => 870,
         ScenarioId::SayHello => 1110,
-        ScenarioId::FetchUrls => 1690,
+        // Sequential mode's console has the linter's note about awaiting in a loop.
+        ScenarioId::FetchUrls => 1770,
         ScenarioId::Gather => 1050,
         ScenarioId::Background => 1040,
         ScenarioId::ContextManager => 960,
-        ScenarioId::CpuVsIo => 1230,
+        // Blocking mode's console has asyncio's slow-step warning about the CPU-bound step.
+        ScenarioId::CpuVsIo => 1420,
         ScenarioId::Stress => 1680,
         // The code pane grows with the code: about 21 px a line, beside a run panel of ~600 px.
         ScenarioId::Code | ScenarioId::Gallery(_) => {

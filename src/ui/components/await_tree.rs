@@ -61,10 +61,13 @@ pub fn await_tree() -> Html {
                 <span class="copy-said" role="status">{ said }</span>
             </div>
             <pre class="await-tree" data-testid="await-tree" tabindex="0" aria-label={format!("Await tree {when}")}>{ tree }</pre>
-            if let Some(text) = resources {
-                <h3 class="await-sub">{ "Resources" }</h3>
-                <pre class="await-tree" data-testid="resources-text" tabindex="0" aria-label={format!("Resources {when}")}>{ text }</pre>
-            }
+            // In a box that is always there (see `Scrubber`'s why-slot).
+            <div class="resources-slot">
+                if let Some(text) = resources {
+                    <h3 class="await-sub">{ "Resources" }</h3>
+                    <pre class="await-tree" data-testid="resources-text" tabindex="0" aria-label={format!("Resources {when}")}>{ text }</pre>
+                }
+            </div>
         </section>
     }
 }

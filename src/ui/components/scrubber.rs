@@ -208,7 +208,9 @@ pub fn scrubber() -> Html {
                     <span class="scrub-event" data-testid="scrub-event">{ format!(" · {text}") }</span>
                 }
             </p>
-            { for why }
+            // Always there, so that its content coming and going never shifts the panel's other
+            // children (Yew matches unkeyed children from the end: the slider would be replaced).
+            <div class="scrub-why-slot">{ for why }</div>
             if scrubbing {
                 <ul class="task-states" data-testid="task-states" aria-label="What each task is doing at this moment"
                     {onmouseover} onmouseleave={unmark} {onfocusin} {onfocusout}>

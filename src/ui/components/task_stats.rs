@@ -117,9 +117,12 @@ pub fn task_stats_table() -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            if hidden > 0 {
-                <p class="event-more">{ format!("Showing {ROWS} of {} tasks, in the order chosen.", thousands(stats.len())) }</p>
-            }
+            // Always there, so that the table above is never re-created when it appears.
+            <p class="stats-more">
+                if hidden > 0 {
+                    { format!("Showing {ROWS} of {} tasks, in the order chosen.", thousands(stats.len())) }
+                }
+            </p>
         </section>
     }
 }

@@ -257,11 +257,10 @@ pub fn timeline_view() -> Html {
                         { for scrub_line }
                     </svg>
                 </div>
-                if !resource_lanes.is_empty() {
-                    <svg class="timeline" width={width.to_string()} height={resources_h.to_string()} viewBox={format!("0 0 {width} {resources_h}")}>
-                        { resources::resource_rows(&resource_lanes, &resource_frame, 0.0) }
-                    </svg>
-                }
+                // Always there (0 px tall without resources): see `Scrubber`'s why-slot.
+                <svg class="timeline" width={width.to_string()} height={resources_h.to_string()} viewBox={format!("0 0 {width} {resources_h}")}>
+                    { resources::resource_rows(&resource_lanes, &resource_frame, 0.0) }
+                </svg>
                 <p class="lanes-note" data-testid="lane-count">
                     { format!("{tasks}, one lane each: scroll the lanes to see every one (keyboard: focus them, then ↑ ↓ PgUp PgDn Home End).") }
                 </p>
