@@ -185,3 +185,25 @@ fn names_and_rows_follow_the_created_events() {
     assert_eq!(thousands(400_000), "400,000");
     assert_eq!(thousands(999), "999");
 }
+
+/// A resource's operations are described with its variable's name and what it holds after.
+#[test]
+fn resource_operations_name_the_resource_and_its_state() {
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/gallery/lock.py")).unwrap();
+    let run = async_playground::python::run_virtual(&source).unwrap();
+    let rows = async_playground::report::event_table::rows(&run.events);
+    let said: Vec<&str> = rows.iter().map(|r| r.what.as_str()).filter(|w| w.starts_with("lock.")).take(3).collect();
+    assert_eq!(
+        said,
+        [
+            "lock.acquire(): held by deposit_locked(ann)",
+            "lock.release(): nobody holds it now",
+            "lock.acquire(): held by deposit_locked(bob)"
+        ]
+    );
+    assert!(
+        rows.iter().any(|r| r.what == "makes lock, an asyncio Lock"),
+        "{:?}",
+        rows.iter().map(|r| &r.what).collect::<Vec<_>>()
+    );
+}

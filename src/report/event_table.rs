@@ -30,6 +30,11 @@ fn quote(text: &str) -> String {
 /// What `event` means, in words a learner understands. `names[task]` is the task's lane name
 /// (`task1`); a task missing from `names` is called `task N`.
 pub fn describe(event: &Event, names: &[String]) -> String {
+    describe_with(event, names, &[])
+}
+
+/// `describe`, with the resources' names by number (`resource_names`): `queue.put(): 2 in it`.
+pub fn describe_with(event: &Event, names: &[String], resources: &[String]) -> String {
     let name = |task: TaskId| names.get(task).cloned().unwrap_or_else(|| format!("task {task}"));
     match &event.kind {
         EventKind::Created { coro, parent: Some(parent), .. } => format!("created by {}: {coro}", name(*parent)),
@@ -63,13 +68,26 @@ pub fn describe(event: &Event, names: &[String]) -> String {
         EventKind::HttpBody { chars, .. } => format!("reads the response body: {} characters", thousands(*chars)),
         EventKind::HttpFailed { kind, message, .. } if message.is_empty() => format!("request fails: {kind}"),
         EventKind::HttpFailed { kind, message, .. } => format!("request fails: {kind}: {}", quote(message)),
-        EventKind::ResourceCreated { kind, name, .. } => format!("creates {} {name}", kind.as_str()),
-        EventKind::ResourceChanged { op, level, holders, .. } => {
-            let held = match holders.as_slice() {
-                [] => String::new(),
-                list => format!(", held by {}", list.iter().map(|t| name(*t)).collect::<Vec<_>>().join(", ")),
+        EventKind::ResourceCreated { kind, name, .. } => {
+            let class = match kind {
+                crate::engine::ResourceKind::Queue => "Queue",
+                crate::engine::ResourceKind::Lock => "Lock",
+                crate::engine::ResourceKind::Semaphore => "Semaphore",
+                crate::engine::ResourceKind::Event => "Event",
+                crate::engine::ResourceKind::Condition => "Condition",
             };
-            format!("{op}(): level {level}{held}")
+            format!("makes {name}, an asyncio {class}")
+        }
+        EventKind::ResourceChanged { res, op, level, holders } => {
+            let resource = resources.get(*res).filter(|n| !n.is_empty()).cloned().unwrap_or_else(|| "resource".into());
+            let after = match (op.as_str(), holders.as_slice()) {
+                ("put" | "get" | "task_done", _) => format!("{level} in it now"),
+                ("set", _) => "it is set".to_string(),
+                ("clear", _) => "it is clear".to_string(),
+                (_, []) => "nobody holds it now".to_string(),
+                (_, list) => format!("held by {}", list.iter().map(|t| name(*t)).collect::<Vec<_>>().join(", ")),
+            };
+            format!("{resource}.{op}(): {after}")
         }
         EventKind::Warned { text, .. } => format!("warning: {}", quote(text)),
     }
@@ -89,16 +107,31 @@ pub fn task_names(events: &[Event]) -> Vec<String> {
     names
 }
 
+/// The resources' names by number, from their `ResourceCreated` events.
+pub fn resource_names(events: &[Event]) -> Vec<String> {
+    let mut names = Vec::new();
+    for event in events {
+        if let EventKind::ResourceCreated { res, name, .. } = &event.kind {
+            if names.len() <= *res {
+                names.resize(*res + 1, String::new());
+            }
+            names[*res] = name.clone();
+        }
+    }
+    names
+}
+
 /// Every event as a row. A view of a big run describes only the rows it shows (`describe`).
 pub fn rows(events: &[Event]) -> Vec<EventRow> {
     let names = task_names(events);
+    let resources = resource_names(events);
     events
         .iter()
         .map(|event| EventRow {
             at: event.at,
             task: event.task,
             task_name: names.get(event.task).cloned().unwrap_or_default(),
-            what: describe(event, &names),
+            what: describe_with(event, &names, &resources),
         })
         .collect()
 }

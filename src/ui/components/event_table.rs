@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::report::event_table::describe;
+use crate::report::event_table::{describe_with, resource_names};
 use crate::report::numbers::thousands;
 use crate::ui::context::use_page;
 use crate::ui::format::{ms, secs};
@@ -26,13 +26,14 @@ pub fn event_table() -> Html {
     // 100,000 tasks does not copy 100,000 names per frame.
     let named = visible.iter().map(|e| e.task + 1).max().unwrap_or(0);
     let names: Vec<String> = trace.timeline.lanes.iter().take(named).map(|lane| lane.name.clone()).collect();
+    let resources = resource_names(events);
     let rows = visible.iter().map(|event| {
         let task = names.get(event.task).cloned().unwrap_or_default();
         html! {
             <tr data-testid="event-row" data-task={task.clone()} data-ms={ms(event.at).to_string()}>
                 <td class="event-time">{ secs(event.at) }</td>
                 <td class="event-task">{ task }</td>
-                <td>{ describe(event, &names) }</td>
+                <td>{ describe_with(event, &names, &resources) }</td>
             </tr>
         }
     });

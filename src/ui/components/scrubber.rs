@@ -5,9 +5,9 @@
 
 use yew::prelude::*;
 
-use crate::engine::{Event, EventKind, Micros};
+use crate::engine::Micros;
 use crate::insight::wake::{describe as describe_cause, next_event_of, previous_event_of, wake_cause, Cause};
-use crate::report::event_table::describe;
+use crate::report::event_table::{describe_with, resource_names};
 use crate::report::moment::{task_states, Moment};
 use crate::ui::context::use_page;
 use crate::ui::format::{ms, secs_spaced, thousands};
@@ -80,7 +80,7 @@ pub fn scrubber() -> Html {
     let happened = moment.last_event(log).filter(|_| scrubbing).map(|event| {
         let names: Vec<String> = whole.timeline.lanes.iter().map(|l| l.name.clone()).collect();
         let who = names.get(event.task).map_or("", String::as_str);
-        format!("{who}: {}", describe(event, &names))
+        format!("{who}: {}", describe_with(event, &names, &resource_names(log)))
     });
     // Why the task of the event just shown runs again, and its own previous and next events.
     let why = moment.last_event(log).filter(|_| scrubbing).map(|event| {
@@ -225,18 +225,4 @@ pub fn scrubber() -> Html {
             }
         </section>
     }
-}
-
-/// The resources' names by number, from their creation events.
-fn resource_names(log: &[Event]) -> Vec<String> {
-    let mut names = Vec::new();
-    for event in log {
-        if let EventKind::ResourceCreated { res, name, .. } = &event.kind {
-            if names.len() <= *res {
-                names.resize(*res + 1, String::new());
-            }
-            names[*res] = name.clone();
-        }
-    }
-    names
 }
