@@ -321,6 +321,11 @@ impl Tracker {
         if awaits.iter().all(|&t| self.ended.get(t).is_some_and(Option::is_some)) {
             return Some(last);
         }
+        // `asyncio.wait()` and `as_completed()` may also have been woken by their timeout, which
+        // the log does not hold: with some tasks still going, their wake is not explained.
+        if ["wait(", "as_completed("].iter().any(|p| on.starts_with(p)) {
+            return None;
+        }
         let failing = ends()
             .filter(|&(_, e)| matches!(events[e].kind, EventKind::Failed { .. } | EventKind::Cancelled))
             .min_by_key(|&(_, e)| e);
@@ -329,7 +334,11 @@ impl Tracker {
             // A TaskGroup waits for all, even after a failure. `gather` stops at one, unless it was
             // given `return_exceptions=True`, which its label does not tell: a task that failed is
             // not taken to have woken it until it resumes (at once, when it did).
-            true if on == "TaskGroup" || on.starts_with("gather(") => None,
+            // `asyncio.wait()` and `as_completed()` may wait for the first or for all (or a timeout):
+            // the same.
+            true if on == "TaskGroup" || ["gather(", "wait(", "as_completed("].iter().any(|p| on.starts_with(p)) => {
+                None
+            }
             // The others (`await task`, `wait_for`) wait for their one task.
             true => ends().min_by_key(|&(_, e)| e),
         }

@@ -65,6 +65,24 @@ impl Interp {
         }
     }
 
+    /// `await_waiter` for a future that is set when some of `tasks` end (`wait()`, `as_completed()`):
+    /// the log says which tasks it waits for (the await graph's edges).
+    async fn await_tasks(self: &Rc<Self>, fut: &Rc<FutureObj>, label: &str, tasks: &[Value]) -> PyResult<()> {
+        let ids = tasks
+            .iter()
+            .filter_map(|t| match native(t) {
+                Some(Native::Task(t)) if t.result.borrow().is_none() => Some(t.task.id()),
+                _ => None,
+            })
+            .collect();
+        let r = self.aio.wait_on_tasks(label.to_string(), FutWait(fut.clone()), ids).await;
+        self.yielded();
+        r.map_err(|e| {
+            fut.set(FutState::Cancelled);
+            self.engine_exception(e)
+        })
+    }
+
     fn fut_cancelled(fut: &FutureObj) -> bool {
         matches!(*fut.state.borrow(), FutState::Cancelled)
     }
@@ -1033,7 +1051,7 @@ impl Interp {
                 f2.set(FutState::Done(Value::None));
             });
         }
-        self.await_waiter(&fut, "wait(...)".into(), None).await?;
+        self.await_tasks(&fut, "wait(...)", &tasks).await?;
         let (mut done, mut pending) = (Vec::new(), Vec::new());
         for t in tasks {
             let finished = matches!(native(&t), Some(Native::Task(x)) if x.result.borrow().is_some());
@@ -1094,8 +1112,9 @@ impl Interp {
             });
         }
         let mut awaitables = VecDeque::new();
+        let all = Rc::new(tasks.clone());
         for _ in 0..tasks.len() {
-            let (me, d, sig) = (self.clone(), done.clone(), signal.clone());
+            let (me, d, sig, all) = (self.clone(), done.clone(), signal.clone(), all.clone());
             awaitables.push_back(self.awaitable("as_completed", async move {
                 loop {
                     let next = d.borrow_mut().pop_front();
@@ -1110,7 +1129,7 @@ impl Interp {
                                 }
                                 s.clone()
                             };
-                            me.await_waiter(&fut, "as_completed(...)".into(), None).await?;
+                            me.await_tasks(&fut, "as_completed(...)", &all).await?;
                         }
                     }
                 }
@@ -1124,7 +1143,7 @@ impl Interp {
         let Some(Native::Task(t)) = native(&task) else { return Ok(Value::None) };
         if t.result.borrow().is_none() {
             let label = format!("shield({})", t.task.name());
-            let r = self.aio.wait_on(label, TaskEnd(t.task.clone()), vec![]).await;
+            let r = self.aio.wait_on_tasks(label, TaskEnd(t.task.clone()), vec![t.task.id()]).await;
             self.yielded();
             r.map_err(|e| self.engine_exception(e))?;
         }
