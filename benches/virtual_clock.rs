@@ -51,6 +51,21 @@ fn main() {
             started.elapsed().as_secs_f64() * 1000.0,
             target / 2.0,
         );
+        // What a frame of the page derives besides the timeline (issue 16): the await graph (and
+        // its tree), the task figures, the resources and the warnings, at the end of the log.
+        let events = &run.events;
+        let started = Instant::now();
+        let graph = async_playground::insight::await_graph::AwaitGraph::at(events, events.len());
+        let tree = graph.tree("<playground>", 40);
+        let stats = async_playground::insight::stats::task_stats(events, events.len(), run.total.unwrap_or(0));
+        let lanes = async_playground::insight::resources::resource_lanes(events, events.len());
+        let warnings = async_playground::insight::warnings::warnings(events, events.len(), &[]);
+        assert!(!tree.is_empty() && stats.len() == timeline.lanes.len() && lanes.is_empty() && warnings.is_empty());
+        report(
+            &format!("many-tasks n={n}: events → await graph, figures, resources, warnings"),
+            started.elapsed().as_secs_f64() * 1000.0,
+            target / 2.0,
+        );
     }
     // The chapter's sections, interpreted. 44.5 apart: its `cpu_work(1)` is a busy loop on the
     // clock, which the virtual clock advances 1 µs per read (issue 14), so 1,000,000 interpreted

@@ -141,7 +141,8 @@ pub enum EventKind {
 /// A line of the program inside a function: one frame of a task's coroutine chain.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
-    pub function: String,
+    /// Shared with the interpreter's frame (a run of 10,000 tasks suspends 20,000 times).
+    pub function: std::rc::Rc<str>,
     pub line: u32,
 }
 

@@ -184,7 +184,7 @@ impl AwaitGraph {
         let mut frames: Vec<String> = task
             .stack
             .iter()
-            .filter(|place| place.function != "<module>" || task.stack.len() == 1)
+            .filter(|place| &*place.function != "<module>" || task.stack.len() == 1)
             .map(|place| format!("{} {file}:{}", place.function, place.line))
             .collect();
         if let Some(on) = &task.on {

@@ -217,7 +217,7 @@ impl Linter {
         let p = &def.params;
         let params = p.args.iter().chain(&p.vararg).chain(&p.kwonly).chain(&p.kwarg);
         params.filter_map(|p| p.default.as_ref()).for_each(|d| self.expr(d));
-        let inside = def.is_async.then(|| Place { function: def.name.to_string(), line: def.pos.line });
+        let inside = def.is_async.then(|| Place { function: def.name.clone(), line: def.pos.line });
         let outer = std::mem::replace(&mut self.within, inside);
         self.stmts(&def.body);
         if let Some(body) = &def.lambda_body {

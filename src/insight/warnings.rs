@@ -147,7 +147,7 @@ fn function_of(call: &str) -> &str {
 
 /// The function a lint is in (`<module>` outside any async def).
 fn lint_function(lint: &Lint) -> &str {
-    lint.within.as_ref().map_or("<module>", |p| p.function.as_str())
+    lint.within.as_ref().map_or("<module>", |p| &*p.function)
 }
 
 impl<'a> Scan<'a> {
@@ -207,7 +207,7 @@ impl<'a> Scan<'a> {
     /// A lint whose line is a frame of a task's stack ran by then (`await fetch(url)` in a loop).
     fn locate_by_stack(&mut self, i: usize, e: &Event, stack: &[Place]) {
         for (lint, located) in self.lints.iter().zip(&mut self.located) {
-            let shows = |p: &Place| p.line == lint.line && p.function == lint_function(lint);
+            let shows = |p: &Place| p.line == lint.line && *p.function == *lint_function(lint);
             if located.is_none() && stack.iter().any(shows) {
                 *located = Some(Located::Ran { event: i, at: e.at, task: e.task });
             }
@@ -224,7 +224,7 @@ impl<'a> Scan<'a> {
         // for a step that did what a lint is about (most steps do not: a run may have thousands).
         let mut ran: Vec<&str> = Vec::new();
         if step.sleep.is_some() || step.spawned.is_some() {
-            let frames = track.stack.iter().chain(stack.unwrap_or(&[])).map(|p| p.function.as_str());
+            let frames = track.stack.iter().chain(stack.unwrap_or(&[])).map(|p| &*p.function);
             ran.extend(frames.chain(step.called.iter().copied()));
             ran.push(track.function);
             if t == 0 {
@@ -282,13 +282,13 @@ impl<'a> Scan<'a> {
                 outer.function, outer.line
             );
         }
-        let function = track.stack.first().map_or(track.function, |p| p.function.as_str());
+        let function = track.stack.first().map_or(track.function, |p| &*p.function);
         // The def line is known only from a lint in that function; CPython's words without it.
         let defined = self
             .lints
             .iter()
             .filter_map(|l| l.within.as_ref())
-            .find(|p| p.function == function)
+            .find(|p| *p.function == *function)
             .map_or(String::new(), |p| format!(", defined at <playground>:{}", p.line));
         let coro = format!("coro=<{function}() done{defined}>");
         match &e.kind {
@@ -312,7 +312,7 @@ impl<'a> Scan<'a> {
         let function = self.tracks[t].function;
         let handler = self.lints.iter().position(|l| {
             l.kind == WarningKind::SwallowedCancel
-                && (at_stack.iter().any(|p| p.function == lint_function(l)) || function == lint_function(l))
+                && (at_stack.iter().any(|p| *p.function == *lint_function(l)) || function == lint_function(l))
         });
         // Returning after a cancel from another task is swallowing it. A cancel from the loop
         // (a timeout's, a TaskGroup's) may have been turned into TimeoutError or an

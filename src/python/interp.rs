@@ -710,7 +710,7 @@ impl Interp {
 
     /// Where the code being polled is now: each coroutine frame's function and line.
     pub fn places(&self) -> Vec<Place> {
-        self.polling.borrow().iter().map(|f| Place { function: f.name.to_string(), line: f.line.get() }).collect()
+        self.polling.borrow().iter().map(|f| Place { function: f.name.clone(), line: f.line.get() }).collect()
     }
 
     /// Records that an exception left `frame` (a traceback line).
