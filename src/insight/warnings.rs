@@ -88,7 +88,9 @@ pub fn warnings(events: &[Event], shown: usize, lints: &[Lint]) -> Vec<Warning> 
     }
     let mut out: Vec<Warning> =
         scan.found.into_iter().filter(|(event, _)| event.is_none_or(|i| i < shown)).map(|(_, w)| w).collect();
-    out.sort_by_key(|w| (w.at, w.line));
+    // By (moment, line), `None` first: by line, then (stably) by moment, with the wasm's one sort.
+    crate::sort::sort_by_key(&mut out, |w| w.line.map_or(0, |line| u64::from(line) + 1));
+    crate::sort::sort_by_key(&mut out, |w| w.at);
     out
 }
 

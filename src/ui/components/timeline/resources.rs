@@ -227,7 +227,9 @@ fn waiting_chart(lane: &ResourceLane, scale: &Scale, end: Micros, names: &[Strin
         steps.push((w.start, 1));
         steps.push((w.end.unwrap_or(end), -1));
     }
-    steps.sort_unstable();
+    // By time, an end (-1) before a start (+1) at the same moment, with the wasm's one sort.
+    crate::sort::sort_by_key(&mut steps, |&(_, delta)| u64::from(delta > 0));
+    crate::sort::sort_by_key(&mut steps, |&(at, _)| at);
     let y = |count: i64| WAIT_Y + 8.0 - 2.0 * count.min(4) as f64;
     let mut d = format!("M{:.1} {:.1}", scale.x(steps[0].0), y(0));
     let mut count = 0;
