@@ -33,7 +33,6 @@ use super::section_intro::section_intro;
 use super::section_nav::section_nav;
 use super::share_bar::ShareBar;
 use super::status_bar::status_bar;
-use super::task_stats::TaskStatsTable;
 use super::timeline::TimelineView;
 use super::url_list::UrlList;
 
@@ -151,7 +150,7 @@ pub fn app() -> Html {
                     <Narration />
                     // Under the timeline, not instead of it: the view options are in the timeline's head.
                     if state.view.options.table {
-                        <TaskStatsTable />
+                        // With the tasks in figures above it (`task_stats_table`).
                         <EventTable />
                     }
                     <RequestTable />

@@ -2,7 +2,7 @@
 //! whoever cannot read the timeline's drawing: a screen reader reads it row by row. Shown under
 //! the timeline when the view option "table of events" is on (`table=1`). A run of thousands of
 //! tasks logs hundreds of thousands of events: only the first rows are described and rendered,
-//! more on request.
+//! more on request. Just above it, the tasks in figures (`task_stats_table`).
 
 use yew::prelude::*;
 
@@ -12,6 +12,8 @@ use crate::ui::context::use_page;
 use crate::ui::format::{ms, secs};
 use crate::ui::state::run::Phase;
 
+use super::task_stats::{task_stats_table, FIRST_ORDER};
+
 /// Rows rendered at first, and added by each "Show more".
 const PAGE: usize = 200;
 
@@ -19,6 +21,8 @@ const PAGE: usize = 200;
 pub fn event_table() -> Html {
     let state = use_page();
     let limit = use_state(|| PAGE);
+    // The order of the tasks' figures (see `task_stats_table`).
+    let order = use_state(|| FIRST_ORDER);
     let trace = state.shown();
     let events = &trace.log[..];
     let visible = &events[..events.len().min(*limit)];
@@ -49,7 +53,7 @@ pub fn event_table() -> Html {
     };
     let caption =
         format!("Events of {which}, in the order they happened: {}. Times at 1× scale.", thousands(events.len()));
-    html! {
+    let pane = html! {
         <section class="events-pane pane" aria-labelledby="events-heading">
             <div class="pane-head">
                 <h2 id="events-heading">{ "Events" }</h2>
@@ -77,5 +81,6 @@ pub fn event_table() -> Html {
                 </p>
             }
         </section>
-    }
+    };
+    html! { <>{ task_stats_table(&state, &order) }{ pane }</> }
 }

@@ -1,7 +1,8 @@
 //! The page's components, one per file. `App` owns the state and provides it; the others read it
 //! through `context::use_page()` (or `use_edit()`). `notices`, `section_intro`, `embed_header`,
 //! `section_nav`, `status_bar` (and `ShareBar`'s `share_panel`, `TimelineView`'s `legend` and
-//! `view_options`) are view functions their owner calls with its state: stateless, and each
+//! `view_options`, `EventTable`'s `task_stats_table`) are view functions their owner calls with its
+//! state: stateless (or with their state held by the owner, shown and hidden with it), and each
 //! component would cost the wasm its own copy of Yew's component machinery.
 
 pub mod app;

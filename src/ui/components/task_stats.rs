@@ -1,13 +1,16 @@
-//! `TaskStatsTable`: each task's figures at the moment shown, as tokio-console's task list: turns
+//! `task_stats_table`: each task's figures at the moment shown, as tokio-console's task list: turns
 //! on the loop, time running (busy), ready but not running (scheduled: the loop was busy
 //! elsewhere), waiting (idle), the longest turn. Shown with the table of events (`table=1`); a
 //! column header sorts by it. A run of thousands of tasks lists the first rows of the order chosen.
+//! A view function `EventTable` renders just above itself (the two are shown and hidden together),
+//! with the sort order kept there: a component of its own would cost the wasm its own copy of
+//! Yew's component machinery.
 
 use yew::prelude::*;
 
 use crate::insight::stats::{task_stats, TaskStats};
 use crate::report::numbers::thousands;
-use crate::ui::context::use_page;
+use crate::ui::context::PageContext;
 use crate::ui::format::{ms, secs};
 
 /// Rows rendered (the sort applies to every task, then the first ones are shown).
@@ -15,7 +18,7 @@ const ROWS: usize = 100;
 
 /// The sortable columns.
 #[derive(Clone, Copy, PartialEq)]
-enum Column {
+pub enum Column {
     Task,
     Steps,
     Busy,
@@ -44,16 +47,20 @@ fn key(stats: &TaskStats, column: Column) -> u64 {
     }
 }
 
-#[function_component(TaskStatsTable)]
-pub fn task_stats_table() -> Html {
-    let state = use_page();
-    // (column, descending): by creation at first, then what the learner clicks.
-    let order = use_state(|| (Column::Task, false));
+/// The order the table is sorted in, (column, descending): by creation at first, then what the
+/// learner clicks (`EventTable` holds it).
+pub type Order = (Column, bool);
+
+/// The order a table starts in.
+pub const FIRST_ORDER: Order = (Column::Task, false);
+
+/// The pane, sorted by `order`.
+pub fn task_stats_table(state: &PageContext, order: &UseStateHandle<Order>) -> Html {
     let trace = state.shown();
     let at = state.view.cursor.map(|c| c.at).or(state.run.live.as_ref().filter(|l| !l.finished).map(|l| l.now));
     let at = at.unwrap_or(trace.timeline.end);
     let mut stats = task_stats(&trace.log, trace.log.len(), at);
-    let (column, descending) = *order;
+    let (column, descending) = **order;
     crate::sort::sort_by_key(&mut stats, |s| {
         let k = key(s, column);
         if descending {
