@@ -101,7 +101,9 @@ fn most_waiting(lane: &ResourceLane) -> usize {
         }
     }
     // Ends before starts at the same time: a waiter woken as the next starts is not counted twice.
-    edges.sort_unstable_by_key(|&(at, delta)| (at, delta));
+    // By delta, then (stably) by time, with the wasm's one sort (`crate::sort`).
+    crate::sort::sort_by_key(&mut edges, |&(_, delta)| u64::from(delta > 0));
+    crate::sort::sort_by_key(&mut edges, |&(at, _)| at);
     let (mut now, mut most) = (0i64, 0i64);
     for (_, delta) in edges {
         now += delta;
