@@ -11,16 +11,8 @@ const LISTED: usize = 5;
 
 /// The sentences about the resources and warnings of `events` (none when it has neither).
 pub fn sentences(events: &[Event]) -> Vec<String> {
-    let mut names: Vec<&str> = Vec::new();
-    for event in events {
-        if let EventKind::Created { name, .. } = &event.kind {
-            if names.len() <= event.task {
-                names.resize(event.task + 1, "");
-            }
-            names[event.task] = name;
-        }
-    }
-    let name = |t: TaskId| names.get(t).copied().unwrap_or("a task").to_string();
+    let names = crate::report::event_table::task_names(events);
+    let name = |t: TaskId| names.get(t).cloned().unwrap_or_else(|| "a task".to_string());
     let mut said: Vec<String> = resource_lanes(events, events.len()).iter().map(|lane| about(lane, &name)).collect();
     for event in events {
         if let EventKind::Warned { text, line, .. } = &event.kind {

@@ -5,6 +5,8 @@
 use yew::prelude::*;
 
 use crate::engine::Micros;
+use crate::insight::lints::Lint;
+use crate::insight::warnings::Warning;
 use crate::link::{Link, View};
 use crate::scenarios::{CodePiece, ParamSpec, Scenario};
 
@@ -109,4 +111,35 @@ pub fn use_page() -> PageContext {
 #[hook]
 pub fn use_edit() -> EditView {
     use_context::<EditView>().expect("components are rendered inside App's ContextProvider")
+}
+
+thread_local! {
+    /// The last warnings worked out, by (log, events shown, lints): the console and the timeline
+    /// both show them, on every frame of a run, and the second asks for what the first computed.
+    static WARNINGS: std::cell::RefCell<Option<(WarningsKey, std::rc::Rc<Vec<Warning>>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// What the warnings of a moment depend on: the whole log (by identity and length), how many of
+/// its events are shown, and the code's lints (by identity).
+type WarningsKey = (*const Vec<crate::engine::Event>, usize, usize, *const Vec<Lint>);
+
+/// The warnings at the moment `state` shows (the whole log is read: a linted line's moment is when
+/// it first ran, even past the cursor), computed once per moment.
+pub fn shown_warnings(state: &PageState) -> std::rc::Rc<Vec<Warning>> {
+    let log = &state.whole().log;
+    let shown = state.view.cursor.map_or(log.len(), |c| c.shown);
+    let lints = &state.run.ideal.lints;
+    let key: WarningsKey = (&**log as *const _, log.len(), shown, lints as *const _);
+    WARNINGS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((k, warnings)) = cache.as_ref() {
+            if *k == key {
+                return warnings.clone();
+            }
+        }
+        let warnings = std::rc::Rc::new(crate::insight::warnings::warnings(log, shown, lints));
+        *cache = Some((key, warnings.clone()));
+        warnings
+    })
 }

@@ -5,9 +5,9 @@
 use yew::prelude::*;
 
 use crate::engine::{Exception, PyValue};
-use crate::insight::warnings::{warnings, Warning};
+use crate::insight::warnings::Warning;
 use crate::scenarios::ScenarioId;
-use crate::ui::context::use_page;
+use crate::ui::context::{shown_warnings, use_page};
 use crate::ui::fetch_text::explain;
 use crate::ui::format::{ms, secs, secs_spaced, signed_ms};
 use crate::ui::state::run::Phase;
@@ -45,9 +45,8 @@ pub fn console() -> Html {
         })
         .collect();
     // asyncio's warnings (and the linter's), each at its moment, with the line it is about.
-    let shown_events = state.view.cursor.map_or(state.whole().log.len(), |c| c.shown);
-    for warning in warnings(&state.whole().log, shown_events, &state.run.ideal.lints) {
-        notes.push((warning.at, warning_note(&warning, trace, state.program.scenario.id)));
+    for warning in shown_warnings(&state).iter() {
+        notes.push((warning.at, warning_note(warning, trace, state.program.scenario.id)));
     }
     // In time order (a stable sort: at the same moment, failures come before warnings).
     crate::sort::sort_by_key(&mut notes, |(at, _)| *at);
@@ -176,7 +175,7 @@ pub fn console() -> Html {
 /// that shows the mistake.
 fn warning_note(warning: &Warning, trace: &crate::ui::trace::Trace, here: ScenarioId) -> Html {
     // The page that shows the mistake, unless it is this one.
-    let example = ScenarioId::ALL.iter().find(|s| s.id() == warning.example && **s != here);
+    let example = ScenarioId::from_id(warning.example).filter(|s| *s != here);
     let who = warning.task.map(|t| trace.task_name(t).to_string()).unwrap_or_default();
     html! {
         <li class="console-warning" data-testid="warning" data-kind={warning.kind.as_str()}

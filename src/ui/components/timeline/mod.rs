@@ -270,8 +270,7 @@ pub fn timeline_view() -> Html {
         let height = AXIS_H + body_h + resources_h + 6.0;
         let rendered = (0..layout.rows.len()).map(|r| row_at(r, AXIS_H + layout.offsets[r]));
         let now_cursor = now.map(|at| cursor(&scale, at, "now", Some("now"), Some("now"), 4.0, height, width));
-        let shown_events = state.view.cursor.map_or(state.whole().log.len(), |c| c.shown);
-        let warnings = crate::insight::warnings::warnings(&state.whole().log, shown_events, &state.run.ideal.lints);
+        let warnings = crate::ui::context::shown_warnings(&state);
         let links = links::links(main, &warnings, &layout, shape, &scale, AXIS_H, scrub_at.or(now));
         let scrub_cursor = scrub_at
             .map(|at| cursor(&scale, at, "scrub-cursor", Some("scrub-cursor"), Some("t ="), 4.0, height, width));
